@@ -1,0 +1,53 @@
+# Two commands do all set-up on a fresh machine with Python 3.11: `make serve` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup browser serve build validate test lint format clean
+
+help:
+	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
+	@echo "make build     build the site into site/ (the old site stays if anything fails)"
+	@echo "make validate  check data/ without building"
+	@echo "make test      lint, validate, unit, data, site and browser tests"
+
+# The venv is rebuilt whenever requirements.txt changes; the .pth file makes hooks/sitegen importable
+# by MkDocs' config loader (mkdocs.yml names sitegen.slugs.slugify) and by the tests.
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "decision-site.pth").write_text("$(CURDIR)/hooks\n")'
+	touch $@
+
+setup: $(STAMP)
+
+browser:
+	bash scripts/install-browser.sh
+
+serve: setup
+	$(PY) -m sitegen.build validate
+	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+
+build: setup
+	$(PY) -m sitegen.build build
+
+validate: setup
+	$(PY) -m sitegen.build validate
+
+lint: setup
+	$(PY) -m ruff check hooks tests scripts
+	$(PY) -m ruff format --check hooks tests scripts
+
+format: setup
+	$(PY) -m ruff format hooks tests scripts
+	$(PY) -m ruff check --fix hooks tests scripts
+
+test: setup browser lint validate
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .site-* .build

@@ -1,0 +1,41 @@
+"""MkDocs hooks: hand MkDocs the pages rendered from data/. All logic lives in `sitegen`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sitegen
+from mkdocs.exceptions import Abort
+
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_config(config):
+    # mkdocs-static-i18n builds English by calling build() again on this same config: already done
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return config
+    if _command == "serve":
+        sitegen.reload_modules()  # MkDocs caches this hook module, but code edits should still show
+    from sitegen import errors, generate
+
+    project = Path(config.config_file_path).parent
+    data_dir = Path(os.environ.get("SITEGEN_DATA", project / "data"))
+    try:
+        generated = generate.generate_docs(project, data_dir, project / "docs")
+    except errors.DataError as exc:
+        raise Abort(exc.report()) from None
+    config.docs_dir = str(generated.docs_dir)
+    config.nav = generated.nav
+    return config
+
+
+def on_serve(server, config, builder):
+    # the generated folder changes on every rebuild; watching it would rebuild forever
+    server.unwatch(config.docs_dir)
+    return server

@@ -1,0 +1,17 @@
+"""Decision site generator: YAML in data/ → validated model → Markdown pages per language."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+# dependency order, so each reloaded module sees its reloaded dependencies
+_MODULES = ("errors", "model", "slugs", "yamlsource", "fields", "validate", "labels", "render", "generate")
+
+
+def reload_modules() -> None:
+    """Re-import the package's modules, for `mkdocs serve`, whose hook module is never reloaded."""
+    for name in _MODULES:
+        module = sys.modules.get(f"{__name__}.{name}")
+        if module is not None:
+            importlib.reload(module)

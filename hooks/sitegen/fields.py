@@ -1,0 +1,156 @@
+"""Field readers: turn positioned YAML nodes into checked Python values, collecting problems."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from .errors import Problem
+from .model import Text
+from .yamlsource import Mapping, Node, Scalar
+
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def normalise_text(value: str) -> str:
+    """NFC, so decomposed input (often pasted from macOS or PDFs) matches what readers type."""
+    return unicodedata.normalize("NFC", value).strip()
+
+
+class FieldReader:
+    """Reads the fields of one data file; every problem is kept, none is raised."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.problems: list[Problem] = []
+
+    def problem(self, node: Node, path: str, message: str) -> None:
+        self.problems.append(Problem(self.display, node.mark.line, node.mark.column, path, message))
+
+    def mapping(
+        self, node: Node, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> Mapping | None:
+        """A mapping with exactly these keys; unknown keys get a did-you-mean hint."""
+        if not isinstance(node, Mapping):
+            self.problem(node, path, f"expected a mapping of fields ({', '.join(required)}), got {node.kind}")
+            return None
+        allowed = required + optional
+        for key, _ in node.pairs:
+            if key.value not in allowed:
+                close = difflib.get_close_matches(key.value, allowed, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; allowed keys: {', '.join(allowed)}"
+                self.problem(key, _join(path, key.value), f"unknown key{hint}")
+        for key in required:
+            if node.get(key) is None:
+                self.problem(node, _join(path, key), "is missing; this field is required")
+        return node
+
+    def text(self, parent: Mapping, key: str, path: str = "") -> Text | None:
+        """A bilingual text: `{vi: ..., en: ...}`; Vietnamese required, English optional."""
+        node = parent.get(key)
+        full = _join(path, key)
+        if node is None:
+            return None
+        mapping = self.mapping(node, full, ("vi",), ("en",))
+        if mapping is None:
+            return None
+        vi = self.plain(mapping, "vi", full)
+        en_node = mapping.get("en")
+        en = None
+        if en_node is not None and not (isinstance(en_node, Scalar) and en_node.kind == "nothing"):
+            en = self.plain(mapping, "en", full)
+        return Text(vi, en) if vi is not None else None
+
+    def plain(self, parent: Mapping, key: str, path: str = "") -> str | None:
+        """Text exactly as typed: `no`, `on`, `07:30` stay text rather than YAML 1.1 booleans or numbers."""
+        node = parent.get(key)
+        full = _join(path, key)
+        if node is None:
+            return None
+        if not isinstance(node, Scalar) or node.kind == "nothing":
+            self.problem(node, full, f"expected text, got {node.kind}")
+            return None
+        value = normalise_text(node.value)
+        if not value:
+            self.problem(node, full, "expected text, got an empty text")
+            return None
+        return value
+
+    def integer(self, parent: Mapping, key: str, low: int, high: int, path: str = "") -> int | None:
+        node = parent.get(key)
+        full = _join(path, key)
+        if node is None:
+            return None
+        if not isinstance(node, Scalar) or not node.value.isascii() or not node.value.isdigit():
+            self.problem(node, full, f"expected a whole number from {low} to {high}, got {_shown(node)}")
+            return None
+        value = int(node.value)
+        if not low <= value <= high:
+            self.problem(node, full, f"expected a whole number from {low} to {high}, got {value}")
+            return None
+        return value
+
+    def number(self, parent: Mapping, key: str, path: str = "") -> float | None:
+        node = parent.get(key)
+        full = _join(path, key)
+        if node is None:
+            return None
+        if not isinstance(node, Scalar) or not _NUMBER.fullmatch(node.value):
+            self.problem(node, full, f"expected a number such as 7.5 (with a dot), got {_shown(node)}")
+            return None
+        return float(node.value)
+
+    def date(self, parent: Mapping, key: str, path: str = "") -> datetime.date | None:
+        node = parent.get(key)
+        full = _join(path, key)
+        if node is None:
+            return None
+        if not isinstance(node, Scalar) or not _ISO_DATE.fullmatch(node.value):
+            self.problem(node, full, f"expected a date written YYYY-MM-DD, got {_shown(node)}")
+            return None
+        try:
+            return datetime.date.fromisoformat(node.value)
+        except ValueError:
+            self.problem(node, full, f"'{node.value}' is not a real date on the calendar")
+            return None
+
+    def slug(self, parent: Mapping, key: str, path: str = "") -> str | None:
+        node = parent.get(key)
+        full = _join(path, key)
+        if node is None:
+            return None
+        if not isinstance(node, Scalar) or not SLUG_PATTERN.fullmatch(node.value):
+            self.problem(
+                node,
+                full,
+                f"expected a slug of lowercase ASCII letters, digits and single hyphens (like 'ngan-sach'), got {_shown(node)}",
+            )
+            return None
+        return node.value
+
+    def url(self, parent: Mapping, key: str, path: str = "") -> str | None:
+        value = self.plain(parent, key, path)
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+            node = parent.get(key)
+            assert node is not None
+            self.problem(node, _join(path, key), f"expected a web address starting with https://, got '{value}'")
+            return None
+        return value
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _shown(node: Node) -> str:
+    if isinstance(node, Scalar) and node.kind != "nothing":
+        return f"'{node.value}'"
+    return node.kind
