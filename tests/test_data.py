@@ -1,0 +1,73 @@
+"""The real data/: the decision as the source article reports it, nine groups, both languages."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from sitegen.validate import load_site
+
+PROJECT = Path(__file__).resolve().parents[1]
+SOURCE = (PROJECT.parent / "shared" / "source" / "000_800b2595db5bdd10.txt").read_text(encoding="utf-8")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def decision():
+    [decision] = load_site(PROJECT / "data").decisions
+    return decision
+
+
+def test_the_decision_is_the_one_the_source_reports(decision) -> None:
+    assert decision.slug == "qd-166-2021"
+    assert decision.number == "166/QĐ-UBND"
+    assert decision.date == datetime.date(2021, 1, 15)
+    assert "Quyết định số 166/QĐ-UBND, ngày 15/01/2021" in SOURCE
+    assert decision.issuer.vi == "UBND tỉnh Lạng Sơn"
+    assert (decision.growth_target.low_percent, decision.growth_target.high_percent) == (7, 7.5)
+    assert decision.growth_target.year == 2021
+    assert "từ 7 - 7,5%" in SOURCE
+
+
+def test_vietnamese_texts_are_the_sources_own_words(decision) -> None:
+    source = squash(SOURCE)
+    for text in (decision.motto.vi, decision.objective.vi, decision.summary.vi, decision.source.headline.vi):
+        assert squash(text) in source
+    assert decision.source.author in source
+
+
+def test_nine_groups_in_the_sources_order_with_its_words(decision) -> None:
+    source = squash(SOURCE)
+    assert [g.number for g in decision.groups] == list(range(1, 10))
+    assert len({g.slug for g in decision.groups}) == 9
+    positions = []
+    for group in decision.groups:
+        words = squash(group.text.vi).removesuffix(".")
+        # the page capitalises the first letter of each item of the source's semicolon list
+        found = source.find(words) if words in source else source.find(words[0].lower() + words[1:])
+        assert found >= 0, f"group {group.number}'s Vietnamese text is not the source's wording"
+        positions.append(found)
+    assert positions == sorted(positions)
+
+
+def test_every_text_is_in_both_languages(decision) -> None:
+    texts = [decision.doc_type, decision.issuer, decision.title, decision.summary, decision.motto, decision.objective]
+    texts += [decision.growth_target.indicator, decision.source.publisher, decision.source.headline]
+    texts += [decision.translation_note]
+    for group in decision.groups:
+        texts += [group.title, group.text]
+    for text in texts:
+        assert text.vi and text.en, text
+        assert text.vi != text.en or text.vi.isascii(), text
+
+
+def test_english_uses_the_glossary_terms(decision) -> None:
+    assert decision.issuer.en == "Lạng Sơn Provincial People's Committee"
+    assert "7–7.5%" in decision.objective.en and "(GRDP)" in decision.objective.en
+    assert "dual goal" in decision.groups[0].text.en and "new normal" in decision.groups[0].text.en
+    assert "unofficial translation" in decision.translation_note.en

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import markdown
+from datafixtures import write_data
+from sitegen.model import Text
+from sitegen.render import block, md, render_site
+from sitegen.validate import load_site
+
+
+def to_html(source: str) -> str:
+    return markdown.markdown(source, extensions=["attr_list", "md_in_html"])
+
+
+def test_markup_typed_into_data_reaches_the_page_as_text() -> None:
+    typed = "<script>alert(1)</script> *not bold* [not a link](x) # not a heading & {: #x }"
+    html = to_html(md(typed))
+    assert "<script>" not in html and "<em>" not in html and "<a " not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *not bold* [not a link](x) # not a heading &amp; {: #x }" in html
+
+
+def test_untranslated_text_shows_vietnamese_marked_as_such() -> None:
+    html = block(Text("Nội dung tiếng Việt"), "en")
+    assert '<div class="untranslated" lang="vi">' in html
+    assert '<p class="untranslated__notice" lang="en">Not yet translated</p>' in html
+    assert "Nội dung tiếng Việt" in html
+
+
+def test_every_page_is_rendered_in_both_languages_with_the_suffix_convention(tmp_path) -> None:
+    pages = render_site(load_site(write_data(tmp_path, groups=2)))
+    names = sorted(p.file_name for p in pages)
+    assert names == sorted(
+        [
+            "index.md",
+            "index.en.md",
+            "about.md",
+            "about.en.md",
+            "qd-1-2030/index.md",
+            "qd-1-2030/index.en.md",
+            "qd-1-2030/nhom-thu-1.md",
+            "qd-1-2030/nhom-thu-1.en.md",
+            "qd-1-2030/nhom-thu-2.md",
+            "qd-1-2030/nhom-thu-2.en.md",
+        ]
+    )
+
+
+def test_group_page_links_back_and_to_its_neighbours(tmp_path) -> None:
+    pages = {p.file_name: p.markdown for p in render_site(load_site(write_data(tmp_path, groups=3)))}
+    middle = pages["qd-1-2030/nhom-thu-2.en.md"]
+    assert "](nhom-thu-1.md){: rel=prev }" in middle
+    assert "](nhom-thu-3.md){: rel=next }" in middle
+    assert "](index.md#group-2)" in middle
+    first = pages["qd-1-2030/nhom-thu-1.md"]
+    assert "rel=prev" not in first
+
+
+def test_numbers_and_dates_take_each_languages_form(tmp_path) -> None:
+    pages = {p.file_name: p.markdown for p in render_site(load_site(write_data(tmp_path)))}
+    assert "1 - 2,5%" in pages["qd-1-2030/index.md"] and "03/02/2030" in pages["qd-1-2030/index.md"]
+    assert "1–2.5%" in pages["qd-1-2030/index.en.md"] and "3 February 2030" in pages["qd-1-2030/index.en.md"]
