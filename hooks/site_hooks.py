@@ -7,8 +7,10 @@ from pathlib import Path
 
 import sitegen
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 _command = "build"
+_state: dict = {}  # the validated site and root URL of the current build, shared by both languages
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -16,13 +18,21 @@ def on_startup(command: str, dirty: bool) -> None:
     _command = command
 
 
+def _nested_language_build(config) -> bool:
+    # mkdocs-static-i18n builds English by calling build() again on this same config
+    return getattr(config.plugins.get("i18n"), "building", False)
+
+
 def on_config(config):
-    # mkdocs-static-i18n builds English by calling build() again on this same config: already done
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if _nested_language_build(config):
+        from sitegen import publish
+
+        # the default language's 404 page and sitemap are done; the next build would overwrite them
+        _state["kept"] = publish.keep_default_language_files(Path(config.site_dir))
         return config
     if _command == "serve":
         sitegen.reload_modules()  # MkDocs caches this hook module, but code edits should still show
-    from sitegen import errors, generate
+    from sitegen import errors, generate, urls
 
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("SITEGEN_DATA", project / "data"))
@@ -32,7 +42,49 @@ def on_config(config):
         raise Abort(exc.report()) from None
     config.docs_dir = str(generated.docs_dir)
     config.nav = generated.nav
+    _state.update(site=generated.site, root=urls.site_root(config.site_url), kept={})
     return config
+
+
+def on_page_context(context, page, config, nav):
+    from sitegen import headmeta
+
+    meta = page.meta or {}
+    title, description = meta.get("title") or page.title, meta.get("description") or config.site_description
+    lang = config.theme["language"]
+    context["sitegen_head"] = headmeta.page_head(
+        _state["site"], _state["root"], page.url, lang, title, description, config.site_name
+    )
+    return context
+
+
+def on_post_page(output, page, config):
+    from sitegen import headmeta
+
+    return headmeta.drop_theme_hreflang_links(output)
+
+
+def on_template_context(context, template_name, config):
+    from sitegen import publish, sitemap
+
+    lang = config.theme["language"]
+    if template_name == "sitemap.xml":
+        context["sitegen_sitemap"] = sitemap.sitemap_entries(_state["site"], _state["root"], lang)
+    elif template_name == "404.html" and getattr(config.extra, "alternate", None):
+        # i18n leaves the last page's switch links here (as an attribute); a 404 page switches to the homes
+        config.extra.alternate = publish.home_switch_links(config.extra.alternate, _state["root"])
+    return context
+
+
+@event_priority(-200)  # after i18n's own post-build, which builds the other languages
+def on_post_build(config):
+    from sitegen import opendata, publish
+
+    site_dir = Path(config.site_dir)
+    if _nested_language_build(config):
+        publish.move_language_files(site_dir, config.theme["language"], _state["kept"])
+    else:
+        opendata.write_open_data(_state["site"], _state["root"], site_dir)
 
 
 def on_serve(server, config, builder):

@@ -72,6 +72,7 @@ class Decision:
     translation_note: Text
     groups: tuple[TaskGroup, ...]
     data_file: str
+    jurisdiction: Text | None = None  # the area the decision applies to, for machine-readable metadata
 
 
 @dataclass(frozen=True)

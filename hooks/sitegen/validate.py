@@ -25,6 +25,7 @@ _DECISION_KEYS = (
     "source",
     "translation_note",
 )
+_DECISION_OPTIONAL_KEYS = ("jurisdiction",)
 _GROUP_KEYS = ("number", "slug", "title", "text")
 MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from meaning anything
 
@@ -87,7 +88,7 @@ def load_decision(folder: Path, data_dir: Path) -> Decision:
 
 def _read_decision(path: Path, display: str) -> dict:
     reader = FieldReader(display)
-    node = reader.mapping(read_yaml(path, display), "", _DECISION_KEYS)
+    node = reader.mapping(read_yaml(path, display), "", _DECISION_KEYS, _DECISION_OPTIONAL_KEYS)
     if node is None:
         raise DataError(reader.problems)
     values = {
@@ -104,6 +105,9 @@ def _read_decision(path: Path, display: str) -> dict:
         "translation_note": reader.text(node, "translation_note"),
     }
     if reader.problems or any(v is None for v in values.values()):
+        raise DataError(reader.problems)
+    values["jurisdiction"] = reader.text(node, "jurisdiction")  # optional: None when absent
+    if reader.problems:
         raise DataError(reader.problems)
     return values
 
