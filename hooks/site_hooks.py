@@ -8,6 +8,7 @@ from pathlib import Path
 import sitegen
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from sitegen.model import LANGUAGES
 
 _command = "build"
 _state: dict = {}  # the validated site and root URL of the current build, shared by both languages
@@ -59,9 +60,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    from sitegen import headmeta
+    from sitegen import page_fixes
 
-    return headmeta.drop_theme_hreflang_links(output)
+    return page_fixes.fix_page(output)
 
 
 def on_template_context(context, template_name, config):
@@ -85,6 +86,7 @@ def on_post_build(config):
         publish.move_language_files(site_dir, config.theme["language"], _state["kept"])
     else:
         opendata.write_open_data(_state["site"], _state["root"], site_dir)
+        publish.fix_error_pages(site_dir, LANGUAGES)
 
 
 def on_serve(server, config, builder):

@@ -22,6 +22,7 @@ _MODULES = (
     "sitemap",
     "opendata",
     "publish",
+    "page_fixes",
 )
 
 

@@ -3,16 +3,11 @@ Open Graph for link previews, and JSON-LD; computed from data, handed to the tem
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
 from .structured_data import page_json_ld, script_json
 from .urls import absolute, find_page, page_path
-
-# Material writes the i18n switch links into <head> as relative hreflang links (no x-default); the
-# switch itself still needs them, so they are removed from the finished page instead. Exact form only.
-_THEME_HREFLANG = re.compile(r'\n[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 OPEN_GRAPH_LOCALES = {"vi": "vi_VN", "en": "en_GB"}  # English follows British spelling (defence, mobilisation)
 
@@ -55,7 +50,3 @@ def page_head(site: Site, root: str, url: str, lang: str, title: str, descriptio
     data = page_json_ld(page, lang, root)
     return PageHead(canonical, alternates(root, path), tuple(open_graph), script_json(data) if data else None)
 
-
-def drop_theme_hreflang_links(html: str) -> str:
-    """The page without the theme's relative hreflang links (ours, absolute, stay: other attribute order)."""
-    return _THEME_HREFLANG.sub("", html)
