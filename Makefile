@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve build validate test lint format clean
+.PHONY: help setup browser node-tools serve build validate test lint format clean
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
@@ -28,6 +28,10 @@ setup: $(STAMP)
 browser:
 	bash scripts/install-browser.sh
 
+# axe-core and the Nu Html Checker (with Java) for the accessibility and HTML tests
+node-tools:
+	bash scripts/install-node-tools.sh
+
 serve: setup
 	$(PY) -m sitegen.build validate
 	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
@@ -46,7 +50,7 @@ format: setup
 	$(PY) -m ruff format hooks tests scripts
 	$(PY) -m ruff check --fix hooks tests scripts
 
-test: setup browser lint validate
+test: setup browser node-tools lint validate
 	$(PY) -m pytest
 
 clean:
