@@ -18,6 +18,7 @@ _MODULES = (
     "generate",
     "urls",
     "structured_data",
+    "print_meta",
     "headmeta",
     "sitemap",
     "opendata",

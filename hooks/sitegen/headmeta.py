@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
+from .print_meta import print_rows
 from .structured_data import page_json_ld, script_json
 from .urls import absolute, find_page, page_path
 
@@ -24,6 +25,7 @@ class PageHead:
     alternates: tuple[Alternate, ...]
     open_graph: tuple[tuple[str, str], ...]
     json_ld: str | None  # already safe to place inside <script type="application/ld+json">
+    print_rows: tuple[tuple[str, str], ...] = ()  # printed at the end of the page (sitegen/print_meta.py)
 
 
 def alternates(root: str, path: str) -> tuple[Alternate, ...]:
@@ -48,5 +50,5 @@ def page_head(site: Site, root: str, url: str, lang: str, title: str, descriptio
     ]
     open_graph += [("og:locale:alternate", OPEN_GRAPH_LOCALES[other]) for other in LANGUAGES if other != lang]
     data = page_json_ld(page, lang, root)
-    return PageHead(canonical, alternates(root, path), tuple(open_graph), script_json(data) if data else None)
-
+    json_ld = script_json(data) if data else None
+    return PageHead(canonical, alternates(root, path), tuple(open_graph), json_ld, print_rows(page, lang, canonical))
