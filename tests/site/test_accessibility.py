@@ -46,6 +46,8 @@ def test_keyboard_reaches_skip_link_language_switch_and_search_visibly(page, sit
     for _ in range(12):
         page.keyboard.press("Tab")
         stops.append(_focused(page))
+    hidden = [stop for stop in stops if not (stop["visible"] and stop["outlined"])]
+    assert hidden == [], "every Tab stop must be visible and outlined"
     skip = stops[0]
     assert "md-skip" in skip["cls"] and skip["visible"] and skip["outlined"], skip
     assert page.locator(f"article h1{skip['href']}").count() == 1  # it skips to the page's heading
