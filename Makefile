@@ -34,7 +34,7 @@ node-tools:
 
 serve: setup
 	$(PY) -m sitegen.build validate
-	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: setup
 	$(PY) -m sitegen.build build
