@@ -1,10 +1,12 @@
-"""Paths of the built site's pages, for tests that walk every page in both languages."""
+"""Paths of the built site's pages and of the test tools, for tests that walk every page in both languages."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"  # installed by scripts/install-node-tools.sh
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # WCAG 2.0, 2.1 and 2.2, levels A and AA
 
 
 def all_pages(root: Path) -> list[str]:

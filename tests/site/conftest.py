@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitepages import AXE, AXE_TAGS
 
 
 def html_pages(root: Path) -> list[str]:
@@ -28,10 +29,6 @@ def soup_of(built_site):
 @pytest.fixture(scope="session")
 def vietnamese_pages(built_site) -> list[str]:
     return [p for p in html_pages(built_site.root) if not p.startswith("en/")]
-
-
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import AXE, AXE_TAGS
 from sitegen.validate import load_site
 from sitepages import PROJECT, all_pages
 
@@ -20,6 +21,27 @@ PROPER_NAMES = re.compile(r"Lạng Sơn|QĐ-UBND|Thùy Linh")
 def test_axe_finds_no_wcag_violation_on_any_page(page_visits) -> None:
     assert len(page_visits) >= 26  # 12 pages in each language and the two 404 pages
     found = {page: visit["violations"] for page, visit in page_visits.items() if visit["violations"]}
+    assert found == {}
+
+
+def test_axe_finds_no_violation_on_a_phone_either(browser, site_url) -> None:
+    """Most readers are on phones: Material's mobile layout (drawer, header search) is checked too."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    found = {}
+    try:
+        page = context.new_page()
+        for path in ("/", "/qd-166-2021/", "/en/qd-166-2021/ngan-sach-nha-nuoc/"):
+            page.goto(site_url + path)
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(
+                """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}}))
+                    .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(" ")).join(", ")}`)""",
+                AXE_TAGS,
+            )
+            if violations:
+                found[path] = violations
+    finally:
+        context.close()
     assert found == {}
 
 
