@@ -28,6 +28,7 @@ class POError(Exception):
 
 def export_po(entries: list[TextEntry]) -> str:
     po = polib.POFile(wrapwidth=78)
+    po.header = "English translation of the texts in data/. Import with `make po-import PO=file.po` (README.md)."
     po.metadata = {
         "Project-Id-Version": "decision-site data",
         "Language": "en",

@@ -133,10 +133,10 @@ def format_scalar(text: str, flow: bool, key_column: int, key: str) -> str:
     """`text` as a YAML scalar that reads back as exactly `text`: plain when that is safe and short,
     a folded `>-` paragraph when long, double quotes otherwise (always valid, in flow or block)."""
     quoted = json.dumps(text, ensure_ascii=False)
-    if _reads_back(f"{key}: {text}", text) and "#" not in text and not text.startswith(("'", '"')):
-        if flow and not any(c in text for c in ",[]{}"):
+    if "#" not in text and not text.startswith(("'", '"')):
+        if flow and not any(c in text for c in ",[]{}?:") and _reads_back(f"{{{key}: {text}}}", text):
             return text
-        if not flow and key_column + len(key) + 2 + len(text) <= WRAP_AT:
+        if not flow and key_column + len(key) + 2 + len(text) <= WRAP_AT and _reads_back(f"{key}: {text}", text):
             return text
     if flow:
         return quoted
@@ -166,9 +166,10 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def _reads_back(document: str, text: str) -> bool:
     try:
-        return yaml.safe_load(document) == {document.split(":", 1)[0]: text}
+        loaded = yaml.safe_load(document)
     except yaml.YAMLError:
         return False
+    return isinstance(loaded, dict) and list(loaded.values()) == [text]
 
 
 def _insert_after(mapping: TextMapping, source: str, after: _Span, line_text: str) -> tuple[int, int, str]:
