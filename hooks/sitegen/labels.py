@@ -76,6 +76,8 @@ LABELS: dict[str, dict[str, str]] = {
         "status_not_shown": "không hiển thị riêng trên trang nào",
         "status_data": "Tệp dữ liệu",
         "status_link": "Tình trạng bản dịch tiếng Anh",
+        "status_vi": "Tiếng Việt",
+        "status_en": "Tiếng Anh",
     },
     "en": {
         "site_intro": (
@@ -148,6 +150,8 @@ LABELS: dict[str, dict[str, str]] = {
         "status_not_shown": "not shown on its own on any page",
         "status_data": "Data file",
         "status_link": "Translation status of every text",
+        "status_vi": "Vietnamese",
+        "status_en": "English",
     },
 }
 

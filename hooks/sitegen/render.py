@@ -178,8 +178,8 @@ def render_decision(decision: Decision, lang: str) -> RenderedPage:
     out.append(block(decision.objective, lang, "#objective-text") + "\n")
     out.append(f"## {md(label(lang, 'task_groups'))} {{#task-groups}}\n\n")
     for group in decision.groups:
-        heading = f"{label(lang, 'group')} {group.number}. {plain(group.title, lang)}"
-        out.append(f"### [{md(heading)}]({link(path, group_path(decision, group))}) {{#group-{group.number}}}\n\n")
+        heading = md(f"{label(lang, 'group')} {group.number}. ") + inline(group.title, lang)
+        out.append(f"### [{heading}]({link(path, group_path(decision, group))}) {{#group-{group.number}}}\n\n")
         out.append(block(group.text, lang) + "\n")
     out.append(f'<p class="wording-note">{h(label(lang, "group_wording_note"))}</p>\n')
     return RenderedPage(path, lang, "".join(out))
@@ -275,13 +275,13 @@ def _neighbours(decision: Decision, group: TaskGroup, path: str, lang: str) -> s
     items = []
     if index > 0:
         before = decision.groups[index - 1]
-        text = f"← {label(lang, 'previous')}: {before.number}. {plain(before.title, lang)}"
-        items.append(f"- [{md(text)}]({link(path, group_path(decision, before))}){{: rel=prev }}\n")
+        text = md(f"← {label(lang, 'previous')}: {before.number}. ") + inline(before.title, lang)
+        items.append(f"- [{text}]({link(path, group_path(decision, before))}){{: rel=prev }}\n")
     items.append(
         f"- [{md(label(lang, 'back_to_decision'))}]({link(path, decision_path(decision))}#group-{group.number})\n"
     )
     if index + 1 < len(decision.groups):
         after = decision.groups[index + 1]
-        text = f"{label(lang, 'next')}: {after.number}. {plain(after.title, lang)} →"
-        items.append(f"- [{md(text)}]({link(path, group_path(decision, after))}){{: rel=next }}\n")
+        text = md(f"{label(lang, 'next')}: {after.number}. ") + inline(after.title, lang) + " →"
+        items.append(f"- [{text}]({link(path, group_path(decision, after))}){{: rel=next }}\n")
     return '<nav class="group-neighbours" markdown>\n\n' + "".join(items) + "\n</nav>\n"

@@ -49,7 +49,10 @@ def run_review(data_dir: Path, targets: list[str], all_unreviewed: bool) -> int:
     if all_unreviewed:
         chosen.extend(e for e in entries.values() if e.state == "unreviewed" and e not in chosen)
     if not chosen:
-        print("Nothing to mark: name a text (TEXT=file:field) or mark every unreviewed one (UNREVIEWED=1).", file=sys.stderr)
+        print(
+            "Nothing to mark: name a text (TEXT=file:field) or mark every unreviewed one (UNREVIEWED=1).",
+            file=sys.stderr,
+        )
         return 1
     written = apply_changes(data_dir, [Change(e, reviewed=True) for e in chosen])
     for entry in chosen:

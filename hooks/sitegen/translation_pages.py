@@ -117,9 +117,10 @@ def _status_item(entry: TextEntry, shown: tuple[RenderedPage, str] | None, lang:
     origin = text.origin
     assert origin is not None
     marks = f'data-status="{entry.state}" data-text="{h(entry.key)}"'
-    parts = [f'-   <span class="translation-status__vi" lang="vi" {marks}>{md(text.vi)}</span>\n\n']
+    vi_label, en_label = md(label(lang, "status_vi")), md(label(lang, "status_en"))
+    parts = [f'-   {vi_label}: <span class="translation-status__vi" lang="vi" {marks}>{md(text.vi)}</span>\n\n']
     if text.en:
-        parts.append(f'    <span class="translation-status__en" lang="en">{md(text.en)}</span>\n\n')
+        parts.append(f'    {en_label}: <span class="translation-status__en" lang="en">{md(text.en)}</span>\n\n')
     if shown is None:
         where = md(label(lang, "status_not_shown"))
     else:

@@ -73,6 +73,12 @@ def test_missing_english_shows_the_vietnamese_in_a_notice_marked_lang_vi(fixture
     assert title.get_text() == "Nhóm thử 3"
     home_motto = soup(fixture_site, "en/index.html").select_one(".motto span[lang=vi]")
     assert home_motto.get_text() == "khẩu hiệu thử"
+    # short titles in headings and links elsewhere are marked too
+    decision_heading = soup(fixture_site, "en/qd-1-2030/index.html").select_one("h3#group-3 span[lang=vi]")
+    assert decision_heading.get_text() == "Nhóm thử 3"
+    next_link = soup(fixture_site, "en/qd-1-2030/nhom-thu-2/index.html").select_one("a[rel=next]")
+    assert next_link.select_one("span[lang=vi]").get_text() == "Nhóm thử 3"
+    assert next_link.get_text() == "Next group: 3. Nhóm thử 3 →"
 
 
 def test_outdated_english_shows_the_notice_and_links_to_the_vietnamese(fixture_site) -> None:
