@@ -17,7 +17,8 @@ from .render import VI_COUNTERPART, RenderedPage, front_matter, h, link, md, tra
 from .translation import TextEntry, collect
 
 STATUS_PATH = "translations.md"
-_SECTIONS = ((MISSING, "status_missing"), (OUTDATED, "status_outdated"), (UNREVIEWED, "status_unreviewed"))
+# Unreviewed English is shown as it is on the site, so the public page only counts it; `make translations` lists it.
+_SECTIONS = ((MISSING, "status_missing"), (OUTDATED, "status_outdated"))
 _MARKER = re.compile(r'data-text="([^"]*)"')
 _COUNTERPART = re.compile(re.escape(VI_COUNTERPART) + r'(#[^"]*)?"')
 _HEADING_ID = re.compile(r"^#{1,6} .*\{#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)

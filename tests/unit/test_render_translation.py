@@ -89,3 +89,18 @@ def _empty_site():
     from sitegen.model import Site
 
     return Site(())
+
+
+def test_unreviewed_english_is_counted_on_the_status_page_but_shown_plainly(tmp_path) -> None:
+    from datafixtures import write_data
+    from sitegen.render import render_site
+    from sitegen.validate import load_site
+
+    site = load_site(write_data(tmp_path))  # English everywhere, never marked reviewed
+    pages = {p.file_name: p for p in finish_pages(site, render_site(site))}
+    status = soup(pages["translations.en.md"].markdown.split("---", 2)[2])
+    summary = "16 texts: 0 translated, 0 not yet translated, 0 outdated, 16 not yet reviewed."
+    assert status.select_one(".translation-summary").get_text() == summary
+    assert not status.select("li") and "Every text is translated" not in status.get_text()
+    group = soup(pages["qd-1-2030/nhom-thu-1.en.md"].markdown.split("---", 2)[2])
+    assert not group.select(".outdated, .untranslated, [data-text]")

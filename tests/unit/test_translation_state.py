@@ -199,3 +199,13 @@ def test_review_refuses_unknown_or_untranslated_texts_and_changes_nothing(tmp_pa
     err = capsys.readouterr().err
     assert "titel: no such text" in err and "there is no English to mark as reviewed" in err
     assert {p: p.read_bytes() for p in data.rglob("*.yaml")} == snapshot
+
+
+def test_review_by_report_line_keeps_windows_line_endings(tmp_path) -> None:
+    data = write_data(tmp_path)
+    path = data / GROUP_2
+    original = "number: 2\r\nslug: nhom-thu-2\r\ntitle:\r\n  vi: Nhóm thử 2\r\n  en: Group 2\r\ntext: {vi: Nội dung, en: Text}\r\n"
+    path.write_bytes(original.encode())
+    assert main(["--data", str(data), "review", f"data/{GROUP_2}:5"]) == 0  # `file:line` as the report prints it
+    expected = original.replace("  en: Group 2\r\n", f"  en: Group 2\r\n  en_from: {fingerprint('Nhóm thử 2')}\r\n")
+    assert path.read_bytes() == expected.encode()
