@@ -47,7 +47,8 @@ def run_review(data_dir: Path, targets: list[str], all_unreviewed: bool) -> int:
             return 1
         chosen.append(entry)
     if all_unreviewed:
-        chosen.extend(e for e in entries.values() if e.state == "unreviewed" and e not in chosen)
+        named = {e.key for e in chosen}
+        chosen.extend(e for e in entries.values() if e.state == "unreviewed" and e.key not in named)
     if not chosen:
         print(
             "Nothing to mark: name a text (TEXT=file:field) or mark every unreviewed one (UNREVIEWED=1).",

@@ -12,7 +12,7 @@ from .errors import DataError
 from .model import fingerprint
 from .translation import TextEntry, collect
 from .validate import load_site
-from .yamledit import EditError, apply_edits, find_text_mappings, set_english, set_fingerprint
+from .yamledit import EditError, TextMapping, apply_edits, find_text_mappings, set_english, set_fingerprint
 
 
 @dataclass(frozen=True)
@@ -62,20 +62,20 @@ def _edit_file(source: str, changes: list[Change], display: str) -> str:
         where = (origin.line, origin.column)
         try:
             if change.english is not None:
-                mapping = _mapping_at(source, where, display, origin.path)
+                mapping = _mapping_at(source, where)
                 source = apply_edits(source, set_english(mapping, source, change.english))
             if change.reviewed:
-                mapping = _mapping_at(source, where, display, origin.path)
+                mapping = _mapping_at(source, where)
                 source = apply_edits(source, set_fingerprint(mapping, source, fingerprint(change.entry.text.vi)))
         except EditError as exc:
             raise EditError(f"{display}:{origin.line}: {origin.path}: {exc}") from None
     return source
 
 
-def _mapping_at(source: str, where: tuple[int, int], display: str, path: str):
+def _mapping_at(source: str, where: tuple[int, int]) -> TextMapping:
     mapping = find_text_mappings(source).get(where)
     if mapping is None:
-        raise EditError(f"{display}:{where[0]}: {path}: the text is no longer where it was read; run the command again")
+        raise EditError("the text is no longer where it was read; run the command again")
     return mapping
 
 
