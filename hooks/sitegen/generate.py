@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .render import RenderedPage, render_site
+from .translation_pages import finish_pages
 from .validate import load_site
 
 GENERATED_ROOT = ".build"
@@ -32,7 +33,7 @@ def generated_docs_dir(project_dir: Path, data_dir: Path) -> Path:
 def generate_docs(project_dir: Path, data_dir: Path, docs_dir: Path) -> Generated:
     """Validate `data_dir`, render every page and sync them with `docs_dir` into the generated folder."""
     site = load_site(data_dir)
-    pages = render_site(site)
+    pages = finish_pages(site, render_site(site))
     target = generated_docs_dir(project_dir, data_dir)
     wanted: dict[Path, bytes] = {target / p.file_name: p.markdown.encode("utf-8") for p in pages}
     for source in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:

@@ -3,18 +3,58 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 
 LANGUAGES = ("vi", "en")  # Vietnamese is the authoritative text and the site's root
 DEFAULT_LANGUAGE = "vi"
 
 
+# Translation states of a Text (see `Text.state`); only TRANSLATED needs no translator's attention.
+TRANSLATED = "translated"
+MISSING = "missing"
+OUTDATED = "outdated"  # the Vietnamese changed after the English was written
+UNREVIEWED = "unreviewed"  # English with no `en_from` yet: nobody recorded which Vietnamese it translates
+
+
+def fingerprint(vietnamese: str) -> str:
+    """The `en_from` value: 8 hex digits of SHA-256 of the NFC text with runs of white space made one space,
+    so re-wrapping a YAML paragraph or switching to decomposed accents does not make a translation outdated."""
+    canonical = " ".join(unicodedata.normalize("NFC", vietnamese).split())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class TextOrigin:
+    """Where a Text was read: enough for a translator's report and for editing the file in place."""
+
+    file: str  # as shown to people: `data/decisions/qd-166-2021/groups/01.yaml`
+    path: str  # field path inside the file: `title`, `source.headline`
+    line: int  # where the `{vi: ..., en: ...}` mapping starts (1-based)
+    column: int
+    vi_line: int
+    en_line: int | None = None
+
+
 @dataclass(frozen=True)
 class Text:
-    """One translatable text: Vietnamese always, English when a translator has provided it."""
+    """One translatable text: Vietnamese always, English when a translator has provided it.
+
+    `en_from` is the fingerprint of the Vietnamese the English was translated from (YAML key `en_from`)."""
 
     vi: str
     en: str | None = None
+    en_from: str | None = None
+    origin: TextOrigin | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def state(self) -> str:
+        if not self.en:
+            return MISSING
+        if self.en_from is None:
+            return UNREVIEWED
+        return TRANSLATED if self.en_from == fingerprint(self.vi) else OUTDATED
 
     def get(self, lang: str) -> str | None:
         return self.vi if lang == "vi" else self.en

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .labels import citation, format_date, format_percent_range, label
-from .model import LANGUAGES, Decision, Site, TaskGroup, Text
+from .model import LANGUAGES, OUTDATED, Decision, Site, TaskGroup, Text
 
 # Python-Markdown's own escapable characters; `<` `>` `&` are handled by html.escape
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -73,24 +73,58 @@ def front_matter(title: str, description: str) -> str:
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
 
 
+# Replaced, per page, by the relative address of the page's Vietnamese counterpart (translation_pages.py)
+VI_COUNTERPART = "@vi-counterpart@"
+
+
 def block(text: Text, lang: str, attrs: str = "") -> str:
-    """A paragraph in the page's language, or the Vietnamese marked as such when untranslated."""
+    """A paragraph in the page's language, or the Vietnamese marked as such when untranslated, or the
+    English under a notice with a link to the current Vietnamese when the Vietnamese changed since."""
     value, actual = text.best(lang)
-    if actual == lang:
-        return f"{md(value)}\n{{: {attrs} }}\n" if attrs else f"{md(value)}\n"
-    notice = h(label(lang, "not_translated"))
     id_attr = f' id="{attrs.removeprefix("#")}"' if attrs.startswith("#") else ""
+    if actual == lang and not (lang != "vi" and text.state == OUTDATED):
+        return f"{md(value)}\n{{: {attrs} }}\n" if attrs else f"{md(value)}\n"
+    marker = f' data-text="{h(text_key(text))}"' if text.origin else ""
+    if actual == lang:
+        anchor = f"#{attrs.removeprefix('#')}" if id_attr else ""
+        link = f'<a href="{VI_COUNTERPART}{anchor}" hreflang="vi">{h(label(lang, "outdated_link"))}</a>'
+        return (
+            f'<div class="outdated"{id_attr}{marker}>\n'
+            f'<p class="outdated__notice" role="note">{h(label(lang, "outdated_notice"))} {link}</p>\n'
+            f"<p>{h(value)}</p>\n</div>\n"
+        )
+    notice = h(label(lang, "not_translated"))
     return (
-        f'<div class="untranslated" lang="vi"{id_attr}>\n'
+        f'<div class="untranslated" lang="vi"{id_attr}{marker}>\n'
         f'<p class="untranslated__notice" lang="{lang}">{notice}</p>\n'
         f"<p>{h(value)}</p>\n</div>\n"
     )
 
 
 def inline(text: Text, lang: str) -> str:
-    """A short text (title, name) in Markdown; untranslated ones keep their Vietnamese."""
-    value, _ = text.best(lang)
-    return md(value)
+    """A short text (title, name) in Markdown; untranslated ones keep their Vietnamese, marked `lang="vi"`
+    so screen readers switch voice, and `data-text` so the translation status page can link to them."""
+    value, actual = text.best(lang)
+    if actual == lang and not (lang != "vi" and text.state == OUTDATED):
+        return md(value)
+    marker = f' data-text="{h(text_key(text))}"' if text.origin else ""
+    if actual == lang:
+        return f'<span class="outdated-inline"{marker}>{md(value)}</span>'
+    return f'<span lang="vi"{marker}>{md(value)}</span>'
+
+
+def text_html(text: Text, lang: str) -> str:
+    """A short text escaped for raw HTML, with `lang="vi"` when it falls back to the Vietnamese."""
+    value, actual = text.best(lang)
+    if actual == lang:
+        return h(value)
+    marker = f' data-text="{h(text_key(text))}"' if text.origin else ""
+    return f'<span lang="vi"{marker}>{h(value)}</span>'
+
+
+def text_key(text: Text) -> str:
+    """`file:field.path`: how reports, PO files and the status page name one text."""
+    return f"{text.origin.file}:{text.origin.path}" if text.origin else ""
 
 
 def plain(text: Text, lang: str) -> str:
@@ -121,7 +155,7 @@ def render_home(site: Site, lang: str) -> RenderedPage:
     out.append(block(decision.summary, lang) + "\n")
     out.append(f"[{md(label(lang, 'read_decision'))}]({link(path, decision_path(decision))})\n\n")
     out.append(f"## {md(label(lang, 'motto'))} {{#motto}}\n\n")
-    out.append(f'<p class="motto">“{h(plain(decision.motto, lang))}”</p>\n\n')
+    out.append(f'<p class="motto">“{text_html(decision.motto, lang)}”</p>\n\n')
     out.append(f"## {md(label(lang, 'objective'))} {{#objective}}\n\n")
     out.append(growth_target_line(decision, lang) + "\n")
     out.append(block(decision.objective, lang) + "\n")
@@ -135,17 +169,17 @@ def render_decision(decision: Decision, lang: str) -> RenderedPage:
     name = _decision_name(decision, lang)
     out = [front_matter(name, plain(decision.title, lang)), translation_banner(lang, decision)]
     out.append(f"# {md(name)} {{#top}}\n\n")
-    out.append(f'<p class="decision-title">{h(plain(decision.title, lang))}</p>\n\n')
+    out.append(f'<p class="decision-title">{text_html(decision.title, lang)}</p>\n\n')
     out.append(_metadata_panel(decision, path, lang))
     out.append(f"## {md(label(lang, 'motto'))} {{#motto}}\n\n")
-    out.append(f'<p class="motto">“{h(plain(decision.motto, lang))}”</p>\n\n')
+    out.append(f'<p class="motto">“{text_html(decision.motto, lang)}”</p>\n\n')
     out.append(f"## {md(label(lang, 'objective'))} {{#objective}}\n\n")
     out.append(growth_target_line(decision, lang) + "\n")
     out.append(block(decision.objective, lang, "#objective-text") + "\n")
     out.append(f"## {md(label(lang, 'task_groups'))} {{#task-groups}}\n\n")
     for group in decision.groups:
-        heading = f"{label(lang, 'group')} {group.number}. {plain(group.title, lang)}"
-        out.append(f"### [{md(heading)}]({link(path, group_path(decision, group))}) {{#group-{group.number}}}\n\n")
+        heading = md(f"{label(lang, 'group')} {group.number}. ") + inline(group.title, lang)
+        out.append(f"### [{heading}]({link(path, group_path(decision, group))}) {{#group-{group.number}}}\n\n")
         out.append(block(group.text, lang) + "\n")
     out.append(f'<p class="wording-note">{h(label(lang, "group_wording_note"))}</p>\n')
     return RenderedPage(path, lang, "".join(out))
@@ -187,6 +221,7 @@ def render_about(site: Site, lang: str) -> RenderedPage:
     out.append(f"{md(label(lang, 'about_source_text'))}\n\n")
     out.append(f"## {md(label(lang, 'about_translation'))} {{#translation}}\n\n")
     out.append(block(decision.translation_note, lang) + "\n")
+    out.append(f"[{md(label(lang, 'status_link'))}](translations.md)\n{{: .translation-status-link }}\n\n")
     out.append(f"## {md(label(lang, 'about_cite'))} {{#cite}}\n\n{md(label(lang, 'about_cite_text'))}\n\n")
     out.append(f'<p class="citation">{h(citation(decision, lang))}</p>\n')
     return RenderedPage(path, lang, "".join(out))
@@ -240,13 +275,13 @@ def _neighbours(decision: Decision, group: TaskGroup, path: str, lang: str) -> s
     items = []
     if index > 0:
         before = decision.groups[index - 1]
-        text = f"← {label(lang, 'previous')}: {before.number}. {plain(before.title, lang)}"
-        items.append(f"- [{md(text)}]({link(path, group_path(decision, before))}){{: rel=prev }}\n")
+        text = md(f"← {label(lang, 'previous')}: {before.number}. ") + inline(before.title, lang)
+        items.append(f"- [{text}]({link(path, group_path(decision, before))}){{: rel=prev }}\n")
     items.append(
         f"- [{md(label(lang, 'back_to_decision'))}]({link(path, decision_path(decision))}#group-{group.number})\n"
     )
     if index + 1 < len(decision.groups):
         after = decision.groups[index + 1]
-        text = f"{label(lang, 'next')}: {after.number}. {plain(after.title, lang)} →"
-        items.append(f"- [{md(text)}]({link(path, group_path(decision, after))}){{: rel=next }}\n")
+        text = md(f"{label(lang, 'next')}: {after.number}. ") + inline(after.title, lang) + " →"
+        items.append(f"- [{text}]({link(path, group_path(decision, after))}){{: rel=next }}\n")
     return '<nav class="group-neighbours" markdown>\n\n' + "".join(items) + "\n</nav>\n"
