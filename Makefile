@@ -5,15 +5,17 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DRAFTS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve build validate test lint format clean
+.PHONY: help setup browser serve build validate test lint format clean new-update
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
 	@echo "make build     build the site into site/ (the old site stays if anything fails)"
 	@echo "make validate  check data/ without building"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
+	@echo "make new-update  write a new press-office update (a draft); preview it with make serve DRAFTS=1"
 
 # The venv is rebuilt whenever requirements.txt changes; the .pth file makes hooks/sitegen importable
 # by MkDocs' config loader (mkdocs.yml names sitegen.slugs.slugify) and by the tests.
@@ -30,7 +32,7 @@ browser:
 
 serve: setup
 	$(PY) -m sitegen.build validate
-	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+	SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: setup
 	$(PY) -m sitegen.build build
@@ -48,6 +50,10 @@ format: setup
 
 test: setup browser lint validate
 	$(PY) -m pytest
+
+# Asks for what is not given: make new-update DATE=2021-02-01 TITLE="..." GROUPS="1, 3"
+new-update: setup
+	$(PY) -m sitegen.new_update $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)") $(if $(GROUPS),--groups "$(GROUPS)")
 
 clean:
 	rm -rf site .site-* .build

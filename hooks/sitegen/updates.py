@@ -27,6 +27,7 @@ UPDATES_FOLDER = "updates"
 PROVINCE_TIME = ZoneInfo("Asia/Ho_Chi_Minh")  # the press office's calendar, whatever the server's clock says
 RESERVED_SLUGS = {"index", "trang"}  # the list's own pages: tin-tuc/index.md, tin-tuc/trang/2.md
 DRAFTS_VARIABLE = "SITEGEN_DRAFTS"
+PLACEHOLDER = "VIẾT VÀO ĐÂY – WRITE HERE"  # written by `make new-update`; refused once the draft is published
 
 _REQUIRED = ("date", "slug", "title", "summary", "body", "groups")
 _OPTIONAL = ("time", "source", "draft")
@@ -123,6 +124,13 @@ def load_update(
             for href in refused_links(text or ""):
                 message = f"the link target '{href}' is not a web address; write links as [text](https://...)"
                 reader.problem(node.get("body"), f"body.{lang}", message)
+    if not draft:
+        for key in ("title", "summary", "body"):
+            text = values[key]
+            if text is not None and any(PLACEHOLDER in (value or "") for value in (text.vi, text.en)):
+                reader.problem(
+                    node.get(key), key, "still holds the placeholder text; write the update, or keep 'draft: true'"
+                )
     required = ("slug", "date", "title", "summary", "body", "groups")
     if reader.problems or any(values[key] is None for key in required):
         raise DataError(reader.problems)
