@@ -120,10 +120,10 @@ def rich_block(text: Text, lang: str) -> str:
     value, actual = text.best(lang)
     body = to_html(value)
     if actual == lang:
-        return f'<div class="update-body" markdown="0">\n{body}\n</div>\n\n'
+        return f'<div class="update-body">\n{body}\n</div>\n\n'
     notice = h(label(lang, "not_translated"))
     return (
-        f'<div class="update-body untranslated" lang="vi" markdown="0">\n'
+        f'<div class="update-body untranslated" lang="vi">\n'
         f'<p class="untranslated__notice" lang="{lang}">{notice}</p>\n{body}\n</div>\n\n'
     )
 
