@@ -1,6 +1,6 @@
 """Atom feeds of the updates: one per language for the whole site, one per language and task group.
 
-Written as `feed.xml` (Vietnamese) and `feed.en.xml` (English) into the generated docs folder:
+Each feed holds the newest FEED_ENTRIES updates. Written as `feed.xml` (Vietnamese) and `feed.en.xml` (English) into the generated docs folder:
 mkdocs-static-i18n's suffix convention puts them at `/feed.xml` and `/en/feed.xml`. URLs are absolute
 (`site_url`), times are the province's (+07:00) and nothing depends on the build's clock, so the same
 data gives the same bytes.
@@ -27,6 +27,7 @@ from .render import plain
 from .richtext import to_html
 from .updates import PROVINCE_TIME, newest_first
 
+FEED_ENTRIES = 50  # the newest; readers keep what they have seen, and the file stays small as updates pile up
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 etree.register_namespace("", ATOM)
@@ -105,7 +106,7 @@ def atom_feed(
     author = etree.SubElement(feed, f"{{{ATOM}}}author")
     _add(author, "name", label(lang, "home_title"))
     _add(author, "uri", page_url(site_url, "index.md", lang))
-    for decision, update in entries:
+    for decision, update in entries[:FEED_ENTRIES]:
         feed.append(_entry(site_url, decision, update, lang))
     etree.indent(feed)
     return etree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -8,6 +8,7 @@ file from another site or break the page's heading outline.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 
@@ -53,6 +54,7 @@ def _converter() -> tuple[markdown.Markdown, _LinkGuard]:
     return converter, guard
 
 
+@functools.lru_cache(maxsize=4096)  # a body is shown on its page and in up to three feeds per language
 def to_html(body: str) -> str:
     """The body as HTML; anything outside the allowed subset is shown as typed."""
     converter, _ = _converter()

@@ -138,3 +138,20 @@ def test_drafts_are_only_for_serve_when_asked() -> None:
     assert not drafts_wanted("serve", {})
     assert not drafts_wanted("serve", {"SITEGEN_DRAFTS": ""})
     assert not drafts_wanted("build", {"SITEGEN_DRAFTS": "1"})  # `make build` never publishes a draft
+
+
+def test_feeds_hold_the_newest_fifty_in_order(tmp_path) -> None:
+    import feedparser
+    from sitegen.feeds import FEED_ENTRIES, render_feeds
+
+    data = write_data(tmp_path, groups=2)
+    start = datetime.date(2025, 1, 1)
+    for i in range(FEED_ENTRIES + 5):
+        date = (start + datetime.timedelta(days=i)).isoformat()
+        write_update(data, update_yaml(date, f"tin-{i:03d}", groups="[2]"), f"{i:03d}")
+    feeds = render_feeds(load_site(data, TODAY), "https://example.test/")
+    for name in ("feed.xml", "feed.en.xml", "qd-1-2030/nhom-thu-2/feed.xml"):
+        links = [e.link for e in feedparser.parse(feeds[name]).entries]
+        assert len(links) == FEED_ENTRIES == 50, name
+        assert links[0].endswith(f"/tin-tuc/tin-{FEED_ENTRIES + 4:03d}/") and links[-1].endswith("/tin-tuc/tin-005/")
+    assert feedparser.parse(feeds["qd-1-2030/nhom-thu-1/feed.xml"]).entries == []
