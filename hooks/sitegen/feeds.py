@@ -52,9 +52,7 @@ def published_at(update: Update) -> datetime.datetime:
 def render_feeds(site: Site, site_url: str) -> dict[str, bytes]:
     """File name in the docs folder → feed bytes, for every feed in every language."""
     feeds: dict[str, bytes] = {}
-    everything = [(d, u) for d in site.decisions for u in d.updates]
-    order = {u: i for i, u in enumerate(newest_first(u for _, u in everything))}
-    everything.sort(key=lambda pair: order[pair[1]])
+    everything = list(newest_first(((d, u) for d in site.decisions for u in d.updates), lambda pair: pair[1]))
     fallback = max(d.date for d in site.decisions)
     for lang in LANGUAGES:
         newest = max(site.decisions, key=lambda d: d.date)

@@ -260,12 +260,12 @@ def group_feed_meta(decision: Decision, group: TaskGroup, lang: str) -> list[dic
 
 def render_latest_updates(site: Site, lang: str, from_path: str = "index.md") -> str:
     """The home page's block: the latest three updates of all decisions, and a link to the full list."""
-    by_decision = {u: d for d in site.decisions for u in d.updates}
-    latest = newest_first(by_decision)[:LATEST_ON_HOME]
+    pairs = ((d, u) for d in site.decisions for u in d.updates)
+    latest = newest_first(pairs, lambda pair: pair[1])[:LATEST_ON_HOME]
     if not latest:
         return ""
     out = [f"## {md(news_label(lang, 'latest_updates'))} {{#latest-updates}}\n\n"]
-    out.extend(_entry(by_decision[u], u, from_path, lang, level="###") for u in latest)
-    newest_decision = by_decision[latest[0]]
+    out.extend(_entry(decision, update, from_path, lang, level="###") for decision, update in latest)
+    newest_decision = latest[0][0]
     out.append(f"[{md(news_label(lang, 'all_updates'))}]({link(from_path, updates_path(newest_decision))})\n\n")
     return "".join(out)

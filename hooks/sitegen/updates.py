@@ -12,8 +12,9 @@ import datetime
 import difflib
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from .errors import DataError, Problem
@@ -23,6 +24,7 @@ from .richtext import refused_links
 from .yamlsource import Mapping as YamlMapping
 from .yamlsource import Scalar, Sequence, read_yaml
 
+T = TypeVar("T")
 UPDATES_FOLDER = "updates"
 PROVINCE_TIME = ZoneInfo("Asia/Ho_Chi_Minh")  # the press office's calendar, whatever the server's clock says
 RESERVED_SLUGS = {"index", "trang"}  # the list's own pages: tin-tuc/index.md, tin-tuc/trang/2.md
@@ -43,9 +45,14 @@ def drafts_wanted(command: str, environ: Mapping[str, str] = os.environ) -> bool
     return command == "serve" and environ.get(DRAFTS_VARIABLE, "").strip().lower() in ("1", "true", "yes")
 
 
-def newest_first(updates: Iterable[Update]) -> tuple[Update, ...]:
-    by_slug = sorted(updates, key=lambda u: u.slug)
-    return tuple(sorted(by_slug, key=lambda u: (u.date, u.time or datetime.time.min), reverse=True))
+def newest_first(items: Iterable[T], update_of: Callable[[T], Update] = lambda item: item) -> tuple[T, ...]:
+    """The site's one order (see the module docstring); `update_of` picks the update out of each item."""
+    by_slug = sorted(items, key=lambda item: update_of(item).slug)
+    return tuple(
+        sorted(
+            by_slug, key=lambda item: (update_of(item).date, update_of(item).time or datetime.time.min), reverse=True
+        )
+    )
 
 
 def published_only(site: Site) -> Site:
