@@ -64,7 +64,10 @@ def published_only(site: Site) -> Site:
 
 
 def load_updates(
-    folder: Path, display_of, groups: tuple[TaskGroup, ...] | list[TaskGroup], today: datetime.date | None = None
+    folder: Path,
+    display_of: Callable[[Path], str],
+    groups: tuple[TaskGroup, ...] | list[TaskGroup],
+    today: datetime.date | None = None,
 ) -> tuple[Update, ...]:
     """Every `folder/updates/*.yaml`, newest first; raises DataError listing every problem.
 
@@ -74,6 +77,10 @@ def load_updates(
     problems: list[Problem] = []
     updates: list[Update] = []
     slug_marks: dict[str, tuple[int, int]] = {}
+    for path in sorted((folder / UPDATES_FOLDER).glob("*")):
+        if path.is_file() and path.suffix != ".yaml" and not path.name.startswith(".") and not path.name.endswith("~"):
+            message = f"this file is not read: updates are .yaml files; rename it to {path.stem}.yaml"
+            problems.append(Problem(display_of(path), 1, 1, "", message))
     for path in sorted((folder / UPDATES_FOLDER).glob("*.yaml")):
         try:
             update, slug_mark = load_update(path, display_of(path), groups, today)

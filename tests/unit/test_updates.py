@@ -155,3 +155,13 @@ def test_feeds_hold_the_newest_fifty_in_order(tmp_path) -> None:
         assert len(links) == FEED_ENTRIES == 50, name
         assert links[0].endswith(f"/tin-tuc/tin-{FEED_ENTRIES + 4:03d}/") and links[-1].endswith("/tin-tuc/tin-005/")
     assert feedparser.parse(feeds["qd-1-2030/nhom-thu-1/feed.xml"]).entries == []
+
+
+def test_an_update_saved_under_another_extension_is_not_silently_ignored(tmp_path) -> None:
+    data = write_data(tmp_path)
+    write_update(data, update_yaml("2025-01-02", "tin"), "tin")
+    (data / "decisions/qd-1-2030/updates/tin-khac.yml").write_text(update_yaml("2025-01-03", "tin-khac"))
+    (data / "decisions/qd-1-2030/updates/.DS_Store").write_bytes(b"\0")
+    assert problems(data) == [
+        f"{FILE}/tin-khac.yml:1:1: this file is not read: updates are .yaml files; rename it to tin-khac.yaml"
+    ]
