@@ -5,9 +5,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DRAFTS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve build validate test lint format clean
+.PHONY: help setup browser serve build validate test lint format clean new-update
 .PHONY: translations translations-check translations-review po-export po-import
 
 help:
@@ -19,6 +20,7 @@ help:
 	@echo "make translations-review TEXT=file:field   mark one English text as checked against the Vietnamese"
 	@echo "make po-export [PO=file.po]    every text into a gettext PO file for Poedit or Weblate"
 	@echo "make po-import PO=file.po      write a translated PO file back into data/ (all or nothing)"
+	@echo "make new-update  write a new press-office update (a draft); preview it with make serve DRAFTS=1"
 
 # The venv is rebuilt whenever requirements.txt changes; the .pth file makes hooks/sitegen importable
 # by MkDocs' config loader (mkdocs.yml names sitegen.slugs.slugify) and by the tests.
@@ -35,7 +37,7 @@ browser:
 
 serve: setup
 	$(PY) -m sitegen.build validate
-	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+	SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: setup
 	$(PY) -m sitegen.build build
@@ -72,6 +74,9 @@ po-export: setup
 
 po-import: setup
 	$(TRANSLATE) po-import $(PO)
+# Asks for what is not given: make new-update DATE=2021-02-01 TITLE="..." GROUPS="1, 3"
+new-update: setup
+	$(PY) -m sitegen.new_update $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)") $(if $(GROUPS),--groups "$(GROUPS)")
 
 clean:
 	rm -rf site .site-* .build

@@ -22,12 +22,18 @@ def on_config(config):
         return config
     if _command == "serve":
         sitegen.reload_modules()  # MkDocs caches this hook module, but code edits should still show
-    from sitegen import errors, generate
+    from sitegen import errors, generate, updates
 
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("SITEGEN_DATA", project / "data"))
     try:
-        generated = generate.generate_docs(project, data_dir, project / "docs")
+        generated = generate.generate_docs(
+            project,
+            data_dir,
+            project / "docs",
+            site_url=config.site_url or "",
+            include_drafts=updates.drafts_wanted(_command),
+        )
     except errors.DataError as exc:
         raise Abort(exc.report()) from None
     config.docs_dir = str(generated.docs_dir)

@@ -12,11 +12,15 @@ _MODULES = (
     "slugs",
     "yamlsource",
     "fields",
+    "richtext",  # issue 5: updates
+    "updates",
     "validate",
     "labels",
     "render",
     "translation",
     "translation_pages",
+    "news",
+    "feeds",
     "generate",
 )
 

@@ -112,6 +112,33 @@ class Decision:
     translation_note: Text
     groups: tuple[TaskGroup, ...]
     data_file: str
+    updates: tuple[Update, ...] = ()  # newest first; see updates.newest_first
+
+
+@dataclass(frozen=True)
+class UpdateSource:
+    """Where a press-office update's facts come from."""
+
+    publisher: Text
+    url: str
+    author: str | None = None
+    headline: Text | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    """One dated press-office update about a decision and the task groups it concerns."""
+
+    slug: str
+    date: datetime.date
+    time: datetime.time | None  # only to order updates of the same day
+    title: Text
+    summary: Text  # plain text
+    body: Text  # a small Markdown subset, see richtext.py
+    groups: tuple[int, ...]  # task group numbers, ascending
+    source: UpdateSource | None
+    draft: bool
+    data_file: str
 
 
 @dataclass(frozen=True)

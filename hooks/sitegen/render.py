@@ -65,12 +65,14 @@ def render_site(site: Site) -> list[RenderedPage]:
         for decision in site.decisions:
             pages.append(render_decision(decision, lang))
             pages.extend(render_task_group(decision, group, lang) for group in decision.groups)
+            pages.extend(news.render_update_pages(decision, lang))
     return pages
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, **meta: object) -> str:
     # JSON strings are valid YAML, so any title survives MkDocs' meta parser unchanged
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+    extra = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n{extra}---\n\n"
 
 
 # Replaced, per page, by the relative address of the page's Vietnamese counterpart (translation_pages.py)
@@ -161,6 +163,7 @@ def render_home(site: Site, lang: str) -> RenderedPage:
     out.append(block(decision.objective, lang) + "\n")
     out.append(f"## {md(label(lang, 'task_groups'))} {{#task-groups}}\n\n")
     out.append(_group_list(decision, path, lang))
+    out.append(news.render_latest_updates(site, lang, path))
     return RenderedPage(path, lang, "".join(out))
 
 
@@ -189,13 +192,15 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str) -> Render
     path = group_path(decision, group)
     number_label = label(lang, "group_n", n=group.number)
     title = f"{number_label}: {plain(group.title, lang)}"
-    out = [front_matter(title, plain(group.text, lang)), translation_banner(lang, decision)]
+    feeds = news.group_feed_meta(decision, group, lang)
+    out = [front_matter(title, plain(group.text, lang), feeds=feeds), translation_banner(lang, decision)]
     out.append(f'<p class="group-kicker">{h(number_label)}</p>\n\n')
     out.append(f"# {inline(group.title, lang)} {{#group-{group.number}}}\n\n")
     back = f"[{md(_decision_name(decision, lang))}]({link(path, decision_path(decision))})"
     out.append(f"{md(label(lang, 'part_of'))}: {back}\n{{: .group-context }}\n\n")
     out.append(f"## {md(label(lang, 'group_text'))} {{#text}}\n\n")
     out.append(block(group.text, lang, "#text-1") + "\n")
+    out.append(news.render_group_updates(decision, group, path, lang))
     out.append(_neighbours(decision, group, path, lang))
     return RenderedPage(path, lang, "".join(out))
 
@@ -285,3 +290,6 @@ def _neighbours(decision: Decision, group: TaskGroup, path: str, lang: str) -> s
         text = md(f"{label(lang, 'next')}: {after.number}. ") + inline(after.title, lang) + " →"
         items.append(f"- [{text}]({link(path, group_path(decision, after))}){{: rel=next }}\n")
     return '<nav class="group-neighbours" markdown>\n\n' + "".join(items) + "\n</nav>\n"
+
+
+from . import news  # noqa: E402  (news builds on the helpers above; imported last to avoid a cycle)
