@@ -27,7 +27,7 @@ def on_config(config):
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("SITEGEN_DATA", project / "data"))
     try:
-        generated = generate.generate_docs(project, data_dir, project / "docs")
+        generated = generate.generate_docs(project, data_dir, project / "docs", config.site_url or "")
     except errors.DataError as exc:
         raise Abort(exc.report()) from None
     config.docs_dir = str(generated.docs_dir)

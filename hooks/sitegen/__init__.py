@@ -6,7 +6,21 @@ import importlib
 import sys
 
 # dependency order, so each reloaded module sees its reloaded dependencies
-_MODULES = ("errors", "model", "slugs", "yamlsource", "fields", "validate", "labels", "render", "generate")
+_MODULES = (
+    "errors",
+    "model",
+    "slugs",
+    "yamlsource",
+    "fields",
+    "validate",
+    "labels",
+    "icons",
+    "urls",
+    "sharing",
+    "overview",
+    "render",
+    "generate",
+)
 
 
 def reload_modules() -> None:

@@ -29,10 +29,10 @@ def generated_docs_dir(project_dir: Path, data_dir: Path) -> Path:
     return project_dir / GENERATED_ROOT / f"docs-{key}"
 
 
-def generate_docs(project_dir: Path, data_dir: Path, docs_dir: Path) -> Generated:
+def generate_docs(project_dir: Path, data_dir: Path, docs_dir: Path, site_url: str = "") -> Generated:
     """Validate `data_dir`, render every page and sync them with `docs_dir` into the generated folder."""
     site = load_site(data_dir)
-    pages = render_site(site)
+    pages = render_site(site, site_url)
     target = generated_docs_dir(project_dir, data_dir)
     wanted: dict[Path, bytes] = {target / p.file_name: p.markdown.encode("utf-8") for p in pages}
     for source in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
