@@ -16,6 +16,11 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _lang_attr(actual: str, page_lang: str) -> str:
+    """Vietnamese shown on an English page (untranslated) is marked, so screen readers pronounce it right."""
+    return f' lang="{actual}"' if actual != page_lang else ""
+
+
 def highlights(decision: Decision, lang: str) -> str:
     """Two tiles: the motto, and the GRDP target in large figures with the full objective one tap away."""
     motto = decision.motto.best(lang)[0]
@@ -23,7 +28,6 @@ def highlights(decision: Decision, lang: str) -> str:
     target = decision.growth_target
     value = format_percent_range(target.low_percent, target.high_percent, lang)
     indicator = target.indicator.best(lang)[0]
-    lang_attr = f' lang="{objective_lang}"' if objective_lang != lang else ""
     return (
         '<div class="highlights" markdown>\n\n'
         '<section class="highlight highlight--motto" markdown>\n\n'
@@ -35,7 +39,7 @@ def highlights(decision: Decision, lang: str) -> str:
         f'<p class="growth-target" id="growth-target"><strong class="growth-target__value">{_h(value)}</strong> '
         f'<span class="growth-target__label">{_h(indicator)} ({target.year})</span></p>\n'
         f'<details class="objective-details"><summary>{_h(label(lang, "objective_full"))}</summary>\n'
-        f'<p id="objective-text"{lang_attr}>{_h(objective)}</p>\n</details>\n\n'
+        f'<p id="objective-text"{_lang_attr(objective_lang, lang)}>{_h(objective)}</p>\n</details>\n\n'
         "</section>\n\n"
         "</div>\n\n"
     )
@@ -53,15 +57,13 @@ def group_cards(decision: Decision, from_path: str, group_path, lang: str) -> st
 
 
 def _card(decision: Decision, group: TaskGroup, href: str, lang: str) -> str:
-    title = group.title.best(lang)[0]
-    summary_text = group.summary or group.text
-    summary, summary_lang = summary_text.best(lang)
-    lang_attr = f' lang="{summary_lang}"' if summary_lang != lang else ""
+    title, title_lang = group.title.best(lang)
+    summary, summary_lang = (group.summary or group.text).best(lang)
     return (
         f'<li class="group-card" id="card-{group.number}"><a href="{_h(href)}">'
         f'<span class="group-card__icon">{icon_svg(group.icon or DEFAULT_GROUP_ICON)}</span>'
         f'<span class="group-card__number">{_h(label(lang, "group_n", n=group.number))}</span>'
-        f'<span class="group-card__title">{_h(title)}</span>'
-        f'<span class="group-card__summary"{lang_attr}>{_h(summary)}</span>'
+        f'<span class="group-card__title"{_lang_attr(title_lang, lang)}>{_h(title)}</span>'
+        f'<span class="group-card__summary"{_lang_attr(summary_lang, lang)}>{_h(summary)}</span>'
         "</a></li>\n"
     )

@@ -12,9 +12,9 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from .icons import icon_svg
 from .labels import citation, format_date, format_percent_range, label
 from .model import LANGUAGES, Decision, Site, TaskGroup, Text
-from .icons import icon_svg
 from .overview import DEFAULT_GROUP_ICON, group_cards, highlights
 from .sharing import cite_and_share, print_qr
 from .urls import absolute_url
