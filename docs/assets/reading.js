@@ -61,19 +61,34 @@
   }
 
   /* The switch links point at the counterpart page; the paragraph anchors are the same there */
+  function switchLinks() {
+    return document.querySelectorAll("a.md-select__link[hreflang]");
+  }
+
   function keepAnchorOnLanguageSwitch() {
-    var links = document.querySelectorAll("a.md-select__link[hreflang]");
-    for (var i = 0; i < links.length; i++) {
-      var url = new URL(links[i].href, document.baseURI);
+    Array.prototype.forEach.call(switchLinks(), function (link) {
+      var url = new URL(link.href, document.baseURI);
       url.hash = window.location.hash;
-      links[i].href = url.href;
-    }
+      link.href = url.href;
+    });
+  }
+
+  /* Material's own handler for language links rebuilds the address from its sitemap and drops the
+     #anchor; our link already names the counterpart page, so the browser simply follows it. */
+  function followSwitchLinksAsWritten() {
+    Array.prototype.forEach.call(switchLinks(), function (link) {
+      link.addEventListener("click", function (event) {
+        keepAnchorOnLanguageSwitch();
+        event.stopPropagation();
+      });
+    });
   }
 
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("button.copy-button"), setUpCopy);
     Array.prototype.forEach.call(document.querySelectorAll("button.share-button"), setUpShare);
     keepAnchorOnLanguageSwitch();
+    followSwitchLinksAsWritten();
     window.addEventListener("hashchange", keepAnchorOnLanguageSwitch);
   }
 
