@@ -141,6 +141,7 @@ def render_decision(decision: Decision, lang: str, site_url: str = "") -> Render
     url = absolute_url(site_url, path, lang)
     out = [front_matter(name, plain(decision.title, lang)), translation_banner(lang, decision)]
     out.append(f"# {md(name)} {{#top}}\n\n")
+    out.append(print_qr(url, lang))
     out.append(f'<p class="decision-title" id="decision-title">{h(plain(decision.title, lang))}</p>\n\n')
     out.append(_metadata_panel(decision, path, lang))
     out.append(f"## {md(label(lang, 'motto'))} {{#motto}}\n\n")
@@ -155,7 +156,6 @@ def render_decision(decision: Decision, lang: str, site_url: str = "") -> Render
         out.append(block(group.text, lang, f"#group-{group.number}-text") + "\n")
     out.append(f'<p class="wording-note" id="wording-note">{h(label(lang, "group_wording_note"))}</p>\n\n')
     out.append(cite_and_share(citation(decision, lang), url, name, lang))
-    out.append(print_qr(url, lang))
     return RenderedPage(path, lang, "".join(out))
 
 
@@ -168,13 +168,13 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url:
     icon = icon_svg(group.icon or DEFAULT_GROUP_ICON)
     out.append(f'<p class="group-kicker" id="kicker">{icon}{h(number_label)}</p>\n\n')
     out.append(f"# {inline(group.title, lang)} {{#group-{group.number}}}\n\n")
+    out.append(print_qr(url, lang))
     back = f"[{md(_decision_name(decision, lang))}]({link(path, decision_path(decision))})"
     out.append(f"{md(label(lang, 'part_of'))}: {back}\n{{: .group-context #part-of }}\n\n")
     out.append(f"## {md(label(lang, 'group_text'))} {{#text}}\n\n")
     out.append(block(group.text, lang, "#text-1") + "\n")
     out.append(cite_and_share(citation(decision, lang, group.number), url, title, lang))
     out.append(_neighbours(decision, group, path, lang))
-    out.append(print_qr(url, lang))
     return RenderedPage(path, lang, "".join(out))
 
 
