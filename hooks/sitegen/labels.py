@@ -66,7 +66,6 @@ LABELS: dict[str, dict[str, str]] = {
         "share": "Chia sẻ trang này",
         "print_qr_caption": "Quét mã để đọc bản trực tuyến:",
         "objective_full": "Toàn văn mục tiêu tổng quát",
-        "open_group": "Xem nhóm nhiệm vụ",
         "not_translated": "Chưa được dịch",
         "group_wording_note": (
             "Nội dung mỗi nhóm là nguyên văn của bài viết nguồn; tiêu đề ngắn của nhóm do trang này đặt để dễ tìm."
@@ -131,7 +130,6 @@ LABELS: dict[str, dict[str, str]] = {
         "share": "Share this page",
         "print_qr_caption": "Scan to read online:",
         "objective_full": "The overall objective in full",
-        "open_group": "Open task group",
         "not_translated": "Not yet translated",
         "group_wording_note": (
             "Each group's text is the source article's own wording, translated; the short group "

@@ -106,6 +106,12 @@ def test_body_text_is_at_least_16_px_on_a_phone(phone, site_url, vietnamese_page
         phone.goto(site_url + path)
         sizes = phone.evaluate(MEASURE_FONTS)
         assert sizes, path
+        # system fonts only: no web font is declared or downloaded on a slow connection
+        fonts = phone.evaluate(
+            "[document.fonts.size, performance.getEntriesByType('resource')"
+            ".filter((e) => /\\.(woff2?|ttf|otf)(\\?|$)/.test(e.name)).length]"
+        )
+        assert fonts == [0, 0], (path, fonts)
         smallest = min(smallest, *(size for _, size in sizes))
         small += [(path, name, size) for name, size in sizes if size < MIN_FONT]
     print(f"smallest body text on any page at 360 px: {smallest} px")
