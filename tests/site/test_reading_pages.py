@@ -18,7 +18,8 @@ def test_every_heading_and_paragraph_has_an_anchor_shared_by_both_languages(soup
             missing = [
                 str(tag)[:80]
                 for tag in blocks
-                if not tag.get("id") and "translation-banner" not in tag.get("class", [])
+                if not tag.get("id")
+                and "translation-banner" not in tag.get("class", [])
                 # an untranslated text's notice and paragraph share the anchor of their block
                 and not tag.find_parent(class_="untranslated", id=True)
             ]
