@@ -38,7 +38,7 @@ def highlights(decision: Decision, lang: str) -> str:
         f"## {_h(label(lang, 'objective'))} {{#objective}}\n\n"
         f'<p class="growth-target" id="growth-target"><strong class="growth-target__value">{_h(value)}</strong> '
         f'<span class="growth-target__label">{_h(indicator)} ({target.year})</span></p>\n'
-        f'<details class="objective-details"><summary>{_h(label(lang, "objective_full"))}</summary>\n'
+        f'<details class="quote objective-details"><summary>{_h(label(lang, "objective_full"))}</summary>\n'
         f'<p id="objective-text"{_lang_attr(objective_lang, lang)}>{_h(objective)}</p>\n</details>\n\n'
         "</section>\n\n"
         "</div>\n\n"
