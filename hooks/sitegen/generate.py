@@ -49,7 +49,7 @@ def generate_docs(
     site = load_site(data_dir, today)
     if not include_drafts:
         site = published_only(site)
-    pages = finish_pages(site, render_site(site))
+    pages = finish_pages(site, render_site(site, site_url))
     target = generated_docs_dir(project_dir, data_dir)
     wanted: dict[Path, bytes] = {target / p.file_name: p.markdown.encode("utf-8") for p in pages}
     wanted.update({target / name: feed for name, feed in render_feeds(site, site_url).items()})

@@ -55,6 +55,17 @@ LABELS: dict[str, dict[str, str]] = {
         "about_translation": "Bản dịch tiếng Anh",
         "about_cite": "Cách trích dẫn",
         "about_cite_text": "Khi trích dẫn, xin ghi:",
+        # reading aids (issue 9): cite, share, print, home page overview
+        "cite_share": "Trích dẫn và chia sẻ",
+        "cite_this": "Trích dẫn trang này",
+        "citation_translation": "",
+        "copy_citation": "Sao chép trích dẫn",
+        "copied": "Đã sao chép trích dẫn.",
+        "copy_failed": "Không sao chép được; xin chọn và sao chép đoạn trích dẫn ở trên.",
+        "page_link": "Đường dẫn của trang này",
+        "share": "Chia sẻ trang này",
+        "print_qr_caption": "Quét mã để đọc bản trực tuyến:",
+        "objective_full": "Toàn văn mục tiêu tổng quát",
         "not_translated": "Chưa được dịch",
         "group_wording_note": (
             "Nội dung mỗi nhóm là nguyên văn của bài viết nguồn; tiêu đề ngắn của nhóm do trang này đặt để dễ tìm."
@@ -126,6 +137,17 @@ LABELS: dict[str, dict[str, str]] = {
         "about_translation": "The English translation",
         "about_cite": "How to cite",
         "about_cite_text": "When citing, please write:",
+        # reading aids (issue 9): cite, share, print, home page overview
+        "cite_share": "Cite and share",
+        "cite_this": "Cite this page",
+        "citation_translation": " (unofficial English translation)",
+        "copy_citation": "Copy citation",
+        "copied": "Citation copied.",
+        "copy_failed": "Could not copy; please select and copy the citation above.",
+        "page_link": "Link to this page",
+        "share": "Share this page",
+        "print_qr_caption": "Scan to read online:",
+        "objective_full": "The overall objective in full",
         "not_translated": "Not yet translated",
         "group_wording_note": (
             "Each group's text is the source article's own wording, translated; the short group "

@@ -92,6 +92,8 @@ class TaskGroup:
     title: Text
     text: Text
     data_file: str
+    icon: str | None = None  # a Material icon name such as `material/leaf`, for the home page's card
+    summary: Text | None = None  # a one-line excerpt of the text, for the home page's card
     # line and column of each field, so cross-file problems point at the right place
     where: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 

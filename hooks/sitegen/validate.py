@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import DataError, Problem
 from .fields import SLUG_PATTERN, FieldReader
+from .icons import read_icon
 from .model import Decision, GrowthTarget, Site, Source, TaskGroup
 from .updates import load_updates
 from .yamlsource import Mapping, read_yaml
@@ -28,6 +29,7 @@ _DECISION_KEYS = (
     "translation_note",
 )
 _GROUP_KEYS = ("number", "slug", "title", "text")
+_GROUP_OPTIONAL_KEYS = ("icon", "summary")  # the home page's card: an icon and a one-line excerpt
 MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from meaning anything
 
 
@@ -156,7 +158,7 @@ def _read_source(reader: FieldReader, parent: Mapping) -> Source | None:
 def load_task_group(path: Path, display: str) -> TaskGroup:
     """One task group file: number, slug, title and text."""
     reader = FieldReader(display)
-    node = reader.mapping(read_yaml(path, display), "", _GROUP_KEYS)
+    node = reader.mapping(read_yaml(path, display), "", _GROUP_KEYS, _GROUP_OPTIONAL_KEYS)
     if node is None:
         raise DataError(reader.problems)
     values = (
@@ -165,10 +167,11 @@ def load_task_group(path: Path, display: str) -> TaskGroup:
         reader.text(node, "title"),
         reader.text(node, "text"),
     )
+    card = {"icon": read_icon(reader, node), "summary": reader.text(node, "summary")}
     if reader.problems or None in values:
         raise DataError(reader.problems)
     where = {key: (value.mark.line, value.mark.column) for key, value in ((k.value, v) for k, v in node.pairs)}
-    return TaskGroup(*values, data_file=display, where=where)
+    return TaskGroup(*values, data_file=display, where=where, **card)
 
 
 def _check_groups(groups: list[TaskGroup], display: str) -> list[Problem]:
