@@ -230,7 +230,8 @@ def _source_line(update: Update, lang: str) -> str:
 
 
 def _feed_link(from_path: str, feed_path: str, lang: str) -> str:
-    return f"[{md(news_label(lang, 'follow_feed'))}]({link(from_path, feed_path)}){{: .update-feed type=application/atom+xml }}\n\n"
+    # the paragraph gets an id too: every paragraph of a group page has a stable anchor (issue 9)
+    return f"[{md(news_label(lang, 'follow_feed'))}]({link(from_path, feed_path)}){{: .update-feed type=application/atom+xml }}\n{{: #updates-feed }}\n\n"
 
 
 def render_group_updates(decision: Decision, group: TaskGroup, from_path: str, lang: str) -> str:
@@ -238,7 +239,7 @@ def render_group_updates(decision: Decision, group: TaskGroup, from_path: str, l
     out = [f"## {md(news_label(lang, 'group_updates'))} {{#updates}}\n\n"]
     concerning = [u for u in newest_first(decision.updates) if group.number in u.groups]
     if not concerning:
-        out.append(f"{md(news_label(lang, 'no_group_updates'))}\n\n")
+        out.append(f"{md(news_label(lang, 'no_group_updates'))}\n{{: #updates-none }}\n\n")
     else:
         items = [
             f"- {_time(update, lang)} [{_title_inline(update.title, lang)}]({link(from_path, update_path(decision, update))})\n"

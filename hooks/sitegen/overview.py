@@ -23,7 +23,8 @@ def _lang_attr(actual: str, page_lang: str) -> str:
 
 def highlights(decision: Decision, lang: str) -> str:
     """Two tiles: the motto, and the GRDP target in large figures with the full objective one tap away."""
-    motto = decision.motto.best(lang)[0]
+    from .render import text_html  # render imports this module at load time
+
     objective, objective_lang = decision.objective.best(lang)
     target = decision.growth_target
     value = format_percent_range(target.low_percent, target.high_percent, lang)
@@ -32,7 +33,7 @@ def highlights(decision: Decision, lang: str) -> str:
         '<div class="highlights" markdown>\n\n'
         '<section class="highlight highlight--motto" markdown>\n\n'
         f"## {_h(label(lang, 'motto'))} {{#motto}}\n\n"
-        f'<p class="motto" id="motto-text">“{_h(motto)}”</p>\n\n'
+        f'<p class="motto" id="motto-text">“{text_html(decision.motto, lang)}”</p>\n\n'
         "</section>\n\n"
         '<section class="highlight highlight--target" markdown>\n\n'
         f"## {_h(label(lang, 'objective'))} {{#objective}}\n\n"

@@ -73,9 +73,9 @@ def test_the_outdated_notice_links_to_the_same_place_on_the_vietnamese_page(tmp_
     pages = {p.file_name: p for p in finish_pages(site, render_site(site))}
     group = soup(pages["qd-1-2030/nhom-thu-2.en.md"].markdown.split("---", 2)[2])
     assert group.select_one(".outdated__notice a")["href"] == "../../../qd-1-2030/nhom-thu-2/#text-1"
-    # on the decision page the block has no id of its own: the link goes to the group's heading there
+    # on the decision page the block has an id of its own (every paragraph is anchored): the link goes there
     decision = soup(pages["qd-1-2030/index.en.md"].markdown.split("---", 2)[2])
-    assert decision.select_one(".outdated__notice a")["href"] == "../../qd-1-2030/#group-2"
+    assert decision.select_one(".outdated__notice a")["href"] == "../../qd-1-2030/#group-2-text"
     assert {"translations.md", "translations.en.md"} <= set(pages)
 
 
