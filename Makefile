@@ -5,15 +5,22 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DRAFTS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser node-tools serve build validate test lint format clean
+.PHONY: help setup browser node-tools serve build validate test lint format clean new-update
+.PHONY: translations translations-check translations-review po-export po-import
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
 	@echo "make build     build the site into site/ (the old site stays if anything fails)"
 	@echo "make validate  check data/ without building"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
+	@echo "make translations              list missing, outdated and unreviewed English texts (CHECK=1: fail on any)"
+	@echo "make translations-review TEXT=file:field   mark one English text as checked against the Vietnamese"
+	@echo "make po-export [PO=file.po]    every text into a gettext PO file for Poedit or Weblate"
+	@echo "make po-import PO=file.po      write a translated PO file back into data/ (all or nothing)"
+	@echo "make new-update  write a new press-office update (a draft); preview it with make serve DRAFTS=1"
 
 # The venv is rebuilt whenever requirements.txt changes; the .pth file makes hooks/sitegen importable
 # by MkDocs' config loader (mkdocs.yml names sitegen.slugs.slugify) and by the tests.
@@ -34,7 +41,7 @@ node-tools:
 
 serve: setup
 	$(PY) -m sitegen.build validate
-	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: setup
 	$(PY) -m sitegen.build build
@@ -52,6 +59,28 @@ format: setup
 
 test: setup browser node-tools lint validate
 	$(PY) -m pytest
+
+# Translators' commands (README.md, "For translators"); all of them are sitegen/translate.py.
+TRANSLATE := $(PY) -m sitegen.translate
+PO ?= translations/en.po
+
+translations: setup
+	$(TRANSLATE) report $(if $(CHECK),--check) $(if $(ALL),--all)
+
+translations-check: setup
+	$(TRANSLATE) report --check
+
+translations-review: setup
+	$(TRANSLATE) review $(TEXT) $(if $(UNREVIEWED),--all-unreviewed)
+
+po-export: setup
+	$(TRANSLATE) po-export $(PO)
+
+po-import: setup
+	$(TRANSLATE) po-import $(PO)
+# Asks for what is not given: make new-update DATE=2021-02-01 TITLE="..." GROUPS="1, 3"
+new-update: setup
+	$(PY) -m sitegen.new_update $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)") $(if $(GROUPS),--groups "$(GROUPS)")
 
 clean:
 	rm -rf site .site-* .build

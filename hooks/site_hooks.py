@@ -33,17 +33,23 @@ def on_config(config):
         return config
     if _command == "serve":
         sitegen.reload_modules()  # MkDocs caches this hook module, but code edits should still show
-    from sitegen import errors, generate, urls
+    from sitegen import errors, generate, updates, urls
 
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("SITEGEN_DATA", project / "data"))
     try:
-        generated = generate.generate_docs(project, data_dir, project / "docs")
+        generated = generate.generate_docs(
+            project,
+            data_dir,
+            project / "docs",
+            site_url=config.site_url or "",
+            include_drafts=updates.drafts_wanted(_command),
+        )
     except errors.DataError as exc:
         raise Abort(exc.report()) from None
     config.docs_dir = str(generated.docs_dir)
     config.nav = generated.nav
-    _state.update(site=generated.site, root=urls.site_root(config.site_url), kept={})
+    _state.update(site=generated.site, paths=generated.page_paths, root=urls.site_root(config.site_url), kept={})
     return config
 
 
@@ -70,7 +76,7 @@ def on_template_context(context, template_name, config):
 
     lang = config.theme["language"]
     if template_name == "sitemap.xml":
-        context["sitegen_sitemap"] = sitemap.sitemap_entries(_state["site"], _state["root"], lang)
+        context["sitegen_sitemap"] = sitemap.sitemap_entries(_state["paths"], _state["root"], lang)
     elif template_name == "404.html" and getattr(config.extra, "alternate", None):
         # i18n leaves the last page's switch links here (as an attribute); a 404 page switches to the homes
         config.extra.alternate = publish.home_switch_links(config.extra.alternate, _state["root"])

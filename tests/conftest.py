@@ -106,3 +106,10 @@ def page(browser) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def site_builder():
+    """`build_site`, for module fixtures that build their own data folder: under tests/site/,
+    `import conftest` finds tests/site/conftest.py, not this file."""
+    return build_site

@@ -43,3 +43,37 @@ def write_data(root: Path, groups: int = 3, decision: str = "qd-1-2030", decisio
     for number in range(1, groups + 1):
         (folder / "groups" / f"{number:02d}.yaml").write_text(group_yaml(number), encoding="utf-8")
     return data
+
+
+def update_yaml(
+    date: str,
+    slug: str,
+    groups: str = "[1]",
+    english: bool = True,
+    time: str | None = None,
+    draft: bool = False,
+    body_vi: str = "Nội dung tin thử.",
+) -> str:
+    """A made-up press-office update (issue 5); `english=False` leaves it untranslated."""
+    lines = [f"date: {date}", f"slug: {slug}"]
+    if time:
+        lines.append(f"time: '{time}'")
+    if draft:
+        lines.append("draft: true")
+    title_en = f"\n  en: Test update {slug}" if english else ""
+    summary_en = f"\n  en: Summary of {slug}." if english else ""
+    body_en = "\n  en: |\n    English body of the test update." if english else ""
+    lines.append(f"title:\n  vi: Tin thử {slug}{title_en}")
+    lines.append(f"summary:\n  vi: Tóm tắt {slug}.{summary_en}")
+    body = "\n".join(f"    {line}" if line else "" for line in body_vi.splitlines())
+    lines.append(f"body:\n  vi: |\n{body}{body_en}")
+    lines.append(f"groups: {groups}")
+    return "\n".join(lines) + "\n"
+
+
+def write_update(data: Path, text: str, name: str, decision: str = "qd-1-2030") -> Path:
+    folder = data / "decisions" / decision / "updates"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -9,12 +9,13 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from .errors import Problem
-from .model import Text
+from .model import Text, TextOrigin
 from .yamlsource import Mapping, Node, Scalar
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_FINGERPRINT = re.compile(r"[0-9a-f]{8}")
 
 
 def normalise_text(value: str) -> str:
@@ -51,20 +52,51 @@ class FieldReader:
         return node
 
     def text(self, parent: Mapping, key: str, path: str = "") -> Text | None:
-        """A bilingual text: `{vi: ..., en: ...}`; Vietnamese required, English optional."""
+        """A bilingual text: `{vi: ..., en: ..., en_from: ...}`; Vietnamese required, English optional.
+
+        `en_from` is the fingerprint of the Vietnamese the English was made from (see `model.fingerprint`);
+        the Text remembers where it was read, so translation tools can report and edit it in place."""
         node = parent.get(key)
         full = _join(path, key)
         if node is None:
             return None
-        mapping = self.mapping(node, full, ("vi",), ("en",))
+        mapping = self.mapping(node, full, ("vi",), ("en", "en_from"))
         if mapping is None:
             return None
         vi = self.plain(mapping, "vi", full)
         en_node = mapping.get("en")
         en = None
-        if en_node is not None and not (isinstance(en_node, Scalar) and en_node.kind == "nothing"):
+        has_english = en_node is not None and not (isinstance(en_node, Scalar) and en_node.kind == "nothing")
+        if has_english:
             en = self.plain(mapping, "en", full)
-        return Text(vi, en) if vi is not None else None
+        en_from = self._fingerprint(mapping, full, has_english)
+        if vi is None:
+            return None
+        vi_node = mapping.get("vi")
+        assert vi_node is not None
+        origin = TextOrigin(
+            self.display,
+            full,
+            mapping.mark.line,
+            mapping.mark.column,
+            vi_node.mark.line,
+            en_node.mark.line if en_node is not None else None,
+        )
+        return Text(vi, en, en_from, origin)
+
+    def _fingerprint(self, mapping: Mapping, path: str, has_english: bool) -> str | None:
+        node = mapping.get("en_from")
+        if node is None:
+            return None
+        full = _join(path, "en_from")
+        if not isinstance(node, Scalar) or not _FINGERPRINT.fullmatch(node.value):
+            message = f"expected 8 hex digits written by `make translations-review` (like 3f9a1c2b), got {_shown(node)}"
+            self.problem(node, full, message)
+            return None
+        if not has_english:
+            self.problem(node, full, "records which Vietnamese an English text was made from, but there is no `en`")
+            return None
+        return node.value
 
     def plain(self, parent: Mapping, key: str, path: str = "") -> str | None:
         """Text exactly as typed: `no`, `on`, `07:30` stay text rather than YAML 1.1 booleans or numbers."""

@@ -6,12 +6,18 @@ changed and a removed task group leaves no page behind.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .feeds import render_feeds
 from .model import Site
+from .news import updates_path
 from .render import RenderedPage, render_site
+from .translation_pages import finish_pages
+from .updates import published_only
+from .urls import page_url_path
 from .validate import load_site
 
 GENERATED_ROOT = ".build"
@@ -23,6 +29,7 @@ class Generated:
     nav: list[str]
     pages: int
     site: Site | None = None  # the validated model, for the head metadata, sitemap and open data
+    page_paths: tuple[str, ...] = ()  # every page's address path (`qd-166-2021/`), for the sitemap
 
 
 def generated_docs_dir(project_dir: Path, data_dir: Path) -> Path:
@@ -31,17 +38,31 @@ def generated_docs_dir(project_dir: Path, data_dir: Path) -> Path:
     return project_dir / GENERATED_ROOT / f"docs-{key}"
 
 
-def generate_docs(project_dir: Path, data_dir: Path, docs_dir: Path) -> Generated:
-    """Validate `data_dir`, render every page and sync them with `docs_dir` into the generated folder."""
-    site = load_site(data_dir)
-    pages = render_site(site)
+def generate_docs(
+    project_dir: Path,
+    data_dir: Path,
+    docs_dir: Path,
+    *,
+    site_url: str = "http://127.0.0.1:8000/",
+    include_drafts: bool = False,
+    today: datetime.date | None = None,
+) -> Generated:
+    """Validate `data_dir`, render every page and feed and sync them with `docs_dir` into the generated folder.
+
+    Draft updates are left out unless `include_drafts` (a preview); feeds use `site_url` for absolute links."""
+    site = load_site(data_dir, today)
+    if not include_drafts:
+        site = published_only(site)
+    pages = finish_pages(site, render_site(site, site_url))
     target = generated_docs_dir(project_dir, data_dir)
     wanted: dict[Path, bytes] = {target / p.file_name: p.markdown.encode("utf-8") for p in pages}
+    wanted.update({target / name: feed for name, feed in render_feeds(site, site_url).items()})
     for source in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
         if source.is_file():
             wanted.setdefault(target / source.relative_to(docs_dir), source.read_bytes())
     sync_folder(target, wanted)
-    return Generated(target, site_nav(site, pages), len(pages), site)
+    page_paths = tuple(dict.fromkeys(page_url_path(p.path) for p in pages))
+    return Generated(target, site_nav(site, pages), len(pages), site, page_paths)
 
 
 def sync_folder(target: Path, wanted: dict[Path, bytes]) -> None:
@@ -62,5 +83,6 @@ def site_nav(site, pages: list[RenderedPage]) -> list[str]:
     a nav holding every page is rendered into every page, which makes the build quadratic."""
     nav = ["index.md"]
     nav.extend(f"{decision.slug}/index.md" for decision in sorted(site.decisions, key=lambda d: d.date, reverse=True))
+    nav.extend(updates_path(decision) for decision in sorted(site.decisions, key=lambda d: d.date, reverse=True))
     nav.append("about.md")
     return nav

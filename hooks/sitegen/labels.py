@@ -59,10 +59,39 @@ LABELS: dict[str, dict[str, str]] = {
         "about_translation": "Bản dịch tiếng Anh",
         "about_cite": "Cách trích dẫn",
         "about_cite_text": "Khi trích dẫn, xin ghi:",
+        # reading aids (issue 9): cite, share, print, home page overview
+        "cite_share": "Trích dẫn và chia sẻ",
+        "cite_this": "Trích dẫn trang này",
+        "citation_translation": "",
+        "copy_citation": "Sao chép trích dẫn",
+        "copied": "Đã sao chép trích dẫn.",
+        "copy_failed": "Không sao chép được; xin chọn và sao chép đoạn trích dẫn ở trên.",
+        "page_link": "Đường dẫn của trang này",
+        "share": "Chia sẻ trang này",
+        "print_qr_caption": "Quét mã để đọc bản trực tuyến:",
+        "objective_full": "Toàn văn mục tiêu tổng quát",
         "not_translated": "Chưa được dịch",
         "group_wording_note": (
             "Nội dung mỗi nhóm là nguyên văn của bài viết nguồn; tiêu đề ngắn của nhóm do trang này đặt để dễ tìm."
         ),
+        # translation state (translation_pages.py, render.block)
+        "outdated_notice": "Văn bản tiếng Việt đã thay đổi kể từ khi bản dịch này được viết.",
+        "outdated_link": "Đọc văn bản tiếng Việt hiện hành",
+        "status_title": "Tình trạng bản dịch tiếng Anh",
+        "status_intro": (
+            "Trang này liệt kê các văn bản của trang web chưa có bản dịch tiếng Anh và các văn bản có "
+            "bản dịch đã cũ do văn bản tiếng Việt thay đổi sau khi dịch."
+        ),
+        "status_all_done": "Mọi văn bản đều đã được dịch sang tiếng Anh và bản dịch khớp với văn bản tiếng Việt hiện hành.",
+        "status_summary": "{total} văn bản: {translated} đã dịch, {missing} chưa dịch, {outdated} bản dịch cũ, {unreviewed} chưa kiểm tra.",
+        "status_missing": "Chưa được dịch",
+        "status_outdated": "Bản dịch cũ: văn bản tiếng Việt đã thay đổi",
+        "status_shown_on": "Xuất hiện tại",
+        "status_not_shown": "không hiển thị riêng trên trang nào",
+        "status_data": "Tệp dữ liệu",
+        "status_link": "Tình trạng bản dịch tiếng Anh",
+        "status_vi": "Tiếng Việt",
+        "status_en": "Tiếng Anh",
     },
     "en": {
         "site_intro": (
@@ -116,11 +145,40 @@ LABELS: dict[str, dict[str, str]] = {
         "about_translation": "The English translation",
         "about_cite": "How to cite",
         "about_cite_text": "When citing, please write:",
+        # reading aids (issue 9): cite, share, print, home page overview
+        "cite_share": "Cite and share",
+        "cite_this": "Cite this page",
+        "citation_translation": " (unofficial English translation)",
+        "copy_citation": "Copy citation",
+        "copied": "Citation copied.",
+        "copy_failed": "Could not copy; please select and copy the citation above.",
+        "page_link": "Link to this page",
+        "share": "Share this page",
+        "print_qr_caption": "Scan to read online:",
+        "objective_full": "The overall objective in full",
         "not_translated": "Not yet translated",
         "group_wording_note": (
             "Each group's text is the source article's own wording, translated; the short group "
             "titles are this site's, to make the groups easy to find."
         ),
+        # translation state (translation_pages.py, render.block)
+        "outdated_notice": "The Vietnamese text has changed since this translation.",
+        "outdated_link": "Read the current Vietnamese text",
+        "status_title": "Translation status",
+        "status_intro": (
+            "This page lists the site's texts that have no English translation yet, and those whose "
+            "translation is outdated because the Vietnamese text changed after it was translated."
+        ),
+        "status_all_done": "Every text is translated into English, and every translation matches the current Vietnamese text.",
+        "status_summary": "{total} texts: {translated} translated, {missing} not yet translated, {outdated} outdated, {unreviewed} not yet reviewed.",
+        "status_missing": "Not yet translated",
+        "status_outdated": "Outdated: the Vietnamese text has changed",
+        "status_shown_on": "Shown on",
+        "status_not_shown": "not shown on its own on any page",
+        "status_data": "Data file",
+        "status_link": "Translation status of every text",
+        "status_vi": "Vietnamese",
+        "status_en": "English",
     },
 }
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .headmeta import Alternate, alternates
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
-from .urls import absolute, all_page_paths
+from .model import DEFAULT_LANGUAGE, LANGUAGES
+from .urls import absolute
 
 
 @dataclass(frozen=True)
@@ -19,10 +19,10 @@ class SitemapEntry:
     alternates: tuple[Alternate, ...]
 
 
-def sitemap_entries(site: Site, root: str, lang: str) -> list[SitemapEntry]:
-    """The entries of the sitemap the build of `lang` writes at its own root."""
+def sitemap_entries(paths: tuple[str, ...], root: str, lang: str) -> list[SitemapEntry]:
+    """The entries of the sitemap the build of `lang` writes at its own root; `paths` are the pages'
+    address paths (`qd-166-2021/`), each published in every language."""
     languages = LANGUAGES if lang == DEFAULT_LANGUAGE else (lang,)
-    paths = all_page_paths(site)
     return [
         SitemapEntry(absolute(root, path, entry_lang), alternates(root, path))
         for entry_lang in languages

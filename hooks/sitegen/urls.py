@@ -1,13 +1,40 @@
-"""Absolute addresses of the published pages and files, from `site_url`: one place for the URL scheme.
+"""Web addresses of generated pages: the directory URL MkDocs gives a source file, made relative or absolute.
 
 Every page exists in both languages at the same path: Vietnamese at `/<path>`, English at `/en/<path>`.
 """
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from .model import DEFAULT_LANGUAGE, Decision, Site, TaskGroup
+
+
+def page_url_path(path: str) -> str:
+    """`qd-166-2021/ngan-sach.md` → `qd-166-2021/ngan-sach/`, `index.md` → `` (MkDocs' directory URLs)."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """The href from one page to another in raw HTML, where MkDocs does not rewrite `.md` links."""
+    here = page_url_path(from_path) or "./"
+    there = page_url_path(to_path) or "./"
+    relative = posixpath.relpath(there, here)
+    return "./" if relative == "." else f"{relative}/"
+
+
+def absolute_url(site_url: str, path: str, lang: str) -> str:
+    """The permanent address of a page in a language, e.g. `https://host/en/qd-166-2021/ngan-sach/`."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    return f"{base}{prefix}{page_url_path(path)}"
+
+
+# issue 7: absolute addresses for head metadata, sitemaps, JSON-LD and open data
 
 
 def site_root(site_url: str | None) -> str:
@@ -61,12 +88,3 @@ def find_page(site: Site, path: str) -> PageRef:
             if path == group_path(decision, group):
                 return PageRef(path, decision, group)
     return PageRef(path)
-
-
-def all_page_paths(site: Site) -> list[str]:
-    """Every page's path, in the order the sitemap lists them (the same in both languages)."""
-    paths = ["", "about/"]
-    for decision in site.decisions:
-        paths.append(decision_path(decision))
-        paths.extend(group_path(decision, group) for group in decision.groups)
-    return paths

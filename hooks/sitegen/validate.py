@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from .errors import DataError, Problem
 from .fields import SLUG_PATTERN, FieldReader
+from .icons import read_icon
 from .model import Decision, GrowthTarget, Site, Source, TaskGroup
+from .updates import load_updates
 from .yamlsource import Mapping, read_yaml
 
 DECISION_FILE = "decision.yaml"
@@ -27,11 +30,14 @@ _DECISION_KEYS = (
 )
 _DECISION_OPTIONAL_KEYS = ("jurisdiction",)
 _GROUP_KEYS = ("number", "slug", "title", "text")
+_GROUP_OPTIONAL_KEYS = ("icon", "summary")  # the home page's card: an icon and a one-line excerpt
 MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from meaning anything
 
 
-def load_site(data_dir: Path) -> Site:
-    """Every decision folder under `data_dir/decisions`, validated; raises DataError listing all problems."""
+def load_site(data_dir: Path, today: datetime.date | None = None) -> Site:
+    """Every decision folder under `data_dir/decisions`, validated; raises DataError listing all problems.
+
+    `today` (default: today in the province) decides which update dates are in the future."""
     problems: list[Problem] = []
     root = data_dir / "decisions"
     folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
@@ -43,7 +49,7 @@ def load_site(data_dir: Path) -> Site:
     decisions = []
     for folder in folders:
         try:
-            decisions.append(load_decision(folder, data_dir))
+            decisions.append(load_decision(folder, data_dir, today))
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -51,8 +57,8 @@ def load_site(data_dir: Path) -> Site:
     return Site(tuple(decisions))
 
 
-def load_decision(folder: Path, data_dir: Path) -> Decision:
-    """One decision folder: `decision.yaml` plus `groups/*.yaml`."""
+def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = None) -> Decision:
+    """One decision folder: `decision.yaml` plus `groups/*.yaml` and the press office's `updates/*.yaml`."""
     problems: list[Problem] = []
     display = _display(folder / DECISION_FILE, data_dir)
     if not SLUG_PATTERN.fullmatch(folder.name):
@@ -79,11 +85,17 @@ def load_decision(folder: Path, data_dir: Path) -> Decision:
             unreadable += 1
     if not unreadable:  # a gap caused by a broken file would only repeat that file's problem
         problems.extend(_check_groups(groups, _display(folder / GROUPS_FOLDER, data_dir)))
+    updates = ()
+    if not unreadable:  # updates name task groups: check them against groups that were read
+        try:
+            updates = load_updates(folder, lambda path: _display(path, data_dir), groups, today)
+        except DataError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
     assert decision_fields is not None
     groups.sort(key=lambda g: g.number)
-    return Decision(slug=folder.name, groups=tuple(groups), data_file=display, **decision_fields)
+    return Decision(slug=folder.name, groups=tuple(groups), data_file=display, updates=updates, **decision_fields)
 
 
 def _read_decision(path: Path, display: str) -> dict:
@@ -150,7 +162,7 @@ def _read_source(reader: FieldReader, parent: Mapping) -> Source | None:
 def load_task_group(path: Path, display: str) -> TaskGroup:
     """One task group file: number, slug, title and text."""
     reader = FieldReader(display)
-    node = reader.mapping(read_yaml(path, display), "", _GROUP_KEYS)
+    node = reader.mapping(read_yaml(path, display), "", _GROUP_KEYS, _GROUP_OPTIONAL_KEYS)
     if node is None:
         raise DataError(reader.problems)
     values = (
@@ -159,10 +171,11 @@ def load_task_group(path: Path, display: str) -> TaskGroup:
         reader.text(node, "title"),
         reader.text(node, "text"),
     )
+    card = {"icon": read_icon(reader, node), "summary": reader.text(node, "summary")}
     if reader.problems or None in values:
         raise DataError(reader.problems)
     where = {key: (value.mark.line, value.mark.column) for key, value in ((k.value, v) for k, v in node.pairs)}
-    return TaskGroup(*values, data_file=display, where=where)
+    return TaskGroup(*values, data_file=display, where=where, **card)
 
 
 def _check_groups(groups: list[TaskGroup], display: str) -> list[Problem]:

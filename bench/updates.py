@@ -1,0 +1,66 @@
+"""Benchmark piece for `make bench` (issue 8's orchestrator calls `run()`): the real site plus N
+synthetic updates (invented, in a temp folder), timed through generation and a full strict build."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "hooks"))
+
+from sitegen.generate import generate_docs, generated_docs_dir  # noqa: E402
+
+UPDATES = int(os.environ.get("BENCH_UPDATES", "500"))
+
+
+def synthetic_data(root: Path, count: int) -> Path:
+    data = root / "data"
+    shutil.copytree(PROJECT / "data", data)
+    folder = data / "decisions" / "qd-166-2021" / "updates"
+    for i in range(count):
+        date = datetime.date(2021, 1, 16) + datetime.timedelta(days=i // 3)
+        english = f"\n  en: Synthetic update {i}" if i % 2 else ""
+        (folder / f"{date}-bench-{i}.yaml").write_text(
+            f"date: {date}\nslug: bench-{i}\ntitle:\n  vi: Tin thử {i}{english}\n"
+            f"summary:\n  vi: Tóm tắt {i}.\nbody:\n  vi: |\n    Nội dung *thử* {i}.\n\n    - một\n    - hai\n"
+            f"groups: [{i % 9 + 1}, {(i + 4) % 9 + 1}]\n",
+            encoding="utf-8",
+        )
+    return data
+
+
+def run() -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = synthetic_data(Path(tmp), UPDATES)
+        started = time.perf_counter()
+        generated = generate_docs(PROJECT, data, PROJECT / "docs")
+        generate_seconds = time.perf_counter() - started
+        feeds = list(generated.docs_dir.rglob("*.xml"))
+        feed_bytes = sum(f.stat().st_size for f in feeds)
+        env = {**os.environ, "SITEGEN_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(PROJECT / "mkdocs.yml")]
+        started = time.perf_counter()
+        subprocess.run([*command, "-d", str(Path(tmp) / "site")], env=env, cwd=PROJECT, check=True)
+        build_seconds = time.perf_counter() - started
+        site_feed = (Path(tmp) / "site" / "feed.xml").stat().st_size
+        shutil.rmtree(generated_docs_dir(PROJECT, data), ignore_errors=True)
+    return {
+        "updates": UPDATES,
+        "pages_generated": generated.pages,
+        "generate_seconds": round(generate_seconds, 2),
+        "build_seconds": round(build_seconds, 2),
+        "feeds": len(feeds),
+        "feed_bytes_total": feed_bytes,
+        "site_feed_bytes": site_feed,
+    }
+
+
+if __name__ == "__main__":
+    print(run())

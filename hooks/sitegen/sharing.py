@@ -1,0 +1,62 @@
+"""The "cite and share" section and the printed QR code of a page; plain HTML, no third-party script.
+
+The copy and share buttons are `hidden` until docs/assets/reading.js shows them, so without
+JavaScript a reader still gets the citation and the link as selectable text.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+
+import segno
+
+from .labels import label
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def ready_citation(citation: str, url: str, lang: str) -> str:
+    """`Quyết định số …, nhóm nhiệm vụ 3. https://…/` : the text a reader pastes into a document."""
+    return f"{citation}{label(lang, 'citation_translation')}. {url}"
+
+
+def cite_and_share(citation: str, url: str, title: str, lang: str) -> str:
+    """Markdown for the section: the citation with a copy button, the page link with a share button."""
+    ready = ready_citation(citation, url, lang)
+    return (
+        f"## {_h(label(lang, 'cite_share'))} {{#cite}}\n\n"
+        '<div class="cite-share">\n'
+        f'<p class="cite-share__label" id="cite-label">{_h(label(lang, "cite_this"))}</p>\n'
+        f'<p class="citation" id="citation">{_h(ready)}</p>\n'
+        '<div class="cite-share__actions">'
+        f'<button type="button" class="md-button reading-button copy-button" data-copy-from="citation" '
+        f'data-done="{_h(label(lang, "copied"))}" data-failed="{_h(label(lang, "copy_failed"))}" hidden>'
+        f"{_h(label(lang, 'copy_citation'))}</button>"
+        '<span class="reading-status" role="status"></span></div>\n'
+        f'<p class="cite-share__label" id="share-label">{_h(label(lang, "page_link"))}</p>\n'
+        f'<p class="page-link" id="page-link"><a href="{_h(url)}">{_h(url)}</a></p>\n'
+        '<div class="cite-share__actions">'
+        f'<button type="button" class="md-button reading-button share-button" data-share-url="{_h(url)}" '
+        f'data-share-title="{_h(title)}" hidden>{_h(label(lang, "share"))}</button></div>\n'
+        "</div>\n\n"
+    )
+
+
+@functools.cache
+def qr_svg(url: str) -> str:
+    """A QR code of `url` as inline SVG, scalable (viewBox, no fixed size), drawn at build time."""
+    code = segno.make(url, error="m", micro=False)
+    return code.svg_inline(scale=1, border=4, omitsize=True, svgclass="qr-code", lineclass=None, title=url)
+
+
+def print_qr(url: str, lang: str) -> str:
+    """Shown only on paper (`.print-only`): a QR code and the address, so a printout leads back online."""
+    return (
+        '<div class="print-only print-qr" id="print-qr">\n'
+        f"{qr_svg(url)}\n"
+        f'<p id="print-qr-caption">{_h(label(lang, "print_qr_caption"))} {_h(url)}</p>\n'
+        "</div>\n\n"
+    )

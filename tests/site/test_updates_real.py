@@ -1,0 +1,85 @@
+"""The real site's one update, its feeds and where it appears, in both languages."""
+
+from __future__ import annotations
+
+import posixpath
+
+import feedparser
+import pytest
+
+UPDATE = "qd-166-2021/tin-tuc/ban-hanh-quyet-dinh/index.html"
+GROUPS = 9
+
+
+def resolve(page: str, href: str) -> str:
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0]))
+    return posixpath.join(target, "index.html") if href.endswith("/") else target
+
+
+@pytest.mark.parametrize(
+    ("prefix", "date", "title"),
+    [
+        ("", "15/01/2021", "UBND tỉnh Lạng Sơn ban hành Quyết định số 166/QĐ-UBND"),
+        ("en/", "15 January 2021", "Lạng Sơn Provincial People's Committee issues Decision No. 166/QĐ-UBND"),
+    ],
+)
+def test_the_update_page(built_site, soup_of, prefix, date, title) -> None:
+    page = prefix + UPDATE
+    html = soup_of(page)
+    assert html.select_one("h1").get_text() == title
+    assert html.select_one("article time").get_text() == date
+    groups = [resolve(page, a["href"]) for a in html.select("article ul a")]
+    assert len(groups) == GROUPS and all((built_site.root / g).is_file() for g in groups)
+    source = html.select_one(".update-source")
+    assert source.select_one("a")["href"] == "https://vanphong.langson.gov.vn/vi/node/64199"
+    assert "Thùy Linh" in source.get_text()
+    assert html.select_one(".untranslated") is None
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_it_is_on_the_list_the_home_page_and_every_group_timeline(built_site, soup_of, prefix) -> None:
+    places = [f"{prefix}qd-166-2021/tin-tuc/index.html", f"{prefix}index.html"]
+    group_pages = sorted(
+        p.relative_to(built_site.root).as_posix()
+        for p in (built_site.root / prefix / "qd-166-2021").glob("*/index.html")
+        if p.parent.name != "tin-tuc"
+    )
+    assert len(group_pages) == GROUPS
+    for page in places + group_pages:
+        links = [
+            resolve(page, a["href"])
+            for a in soup_of(page).select(".update-entry h2 a, .update-entry h3 a, .update-timeline a")
+        ]
+        assert links == [prefix + UPDATE], page
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_feeds_parse_and_point_at_the_update(built_site, lang) -> None:
+    prefix = "" if lang == "vi" else "en/"
+    for path in [f"{prefix}feed.xml"] + [
+        p.relative_to(built_site.root).as_posix() for p in (built_site.root / prefix / "qd-166-2021").glob("*/feed.xml")
+    ]:
+        feed = feedparser.parse((built_site.root / path).read_bytes())
+        assert not feed.bozo and feed.feed.language == lang, path
+        [entry] = feed.entries
+        assert entry.link.startswith(("http://", "https://")) and entry.link.endswith(
+            f"/{prefix}{UPDATE.removesuffix('index.html')}"
+        )
+        assert entry.published_parsed[:3] == (2021, 1, 14)  # 00:00 in the province, 17:00 UTC the day before
+    assert len(list((built_site.root / prefix / "qd-166-2021").glob("*/feed.xml"))) == GROUPS
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("start", "language", "expected"),
+    [
+        ("/qd-166-2021/tin-tuc/ban-hanh-quyet-dinh/", "English", "/en/qd-166-2021/tin-tuc/ban-hanh-quyet-dinh/"),
+        ("/en/qd-166-2021/tin-tuc/", "Tiếng Việt", "/qd-166-2021/tin-tuc/"),
+    ],
+)
+def test_the_language_switch_lands_on_the_counterpart(page, site_url, start, language, expected) -> None:
+    page.goto(site_url + start)
+    page.locator(".md-header .md-select").hover()
+    page.get_by_role("link", name=language).click()
+    page.wait_for_load_state()
+    assert page.url == site_url + expected

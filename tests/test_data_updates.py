@@ -1,0 +1,44 @@
+"""The real press-office update in data/: the decision's publication, told in the source's own words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sitegen.validate import load_site
+
+PROJECT = Path(__file__).resolve().parents[1]
+SOURCE = (PROJECT.parent / "shared" / "source" / "000_800b2595db5bdd10.txt").read_text(encoding="utf-8")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_the_only_update_is_the_decisions_publication() -> None:
+    [decision] = load_site(PROJECT / "data").decisions
+    [update] = decision.updates
+    assert update.slug == "ban-hanh-quyet-dinh" and not update.draft
+    assert update.date == decision.date  # the decision's date, which the source states
+    assert update.groups == tuple(range(1, 10))
+    assert update.source.url == decision.source.url == "https://vanphong.langson.gov.vn/vi/node/64199"
+    assert update.source.author == "Thùy Linh" and update.source.publisher == decision.source.publisher
+    assert update.source.headline == decision.source.headline
+
+
+def test_its_vietnamese_is_the_sources_own_words_and_every_text_is_translated() -> None:
+    [decision] = load_site(PROJECT / "data").decisions
+    [update] = decision.updates
+    source = squash(SOURCE)
+    assert squash(update.summary.vi) in source
+    for paragraph in update.body.vi.split("\n\n"):
+        assert squash(paragraph) in source, paragraph
+    for text in (update.title, update.summary, update.body):
+        assert text.vi and text.en
+    assert "166/QĐ-UBND" in update.title.vi and "166/QĐ-UBND" in update.title.en
+
+
+def test_it_names_no_date_the_source_does_not_give() -> None:
+    raw = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "data").rglob("updates/*.yaml"))
+    assert set(re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", raw)) <= {"15/01/2021"}
+    assert set(re.findall(r"\b\d{4}-\d{2}-\d{2}\b", raw)) == {"2021-01-15"}

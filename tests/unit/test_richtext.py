@@ -1,0 +1,52 @@
+"""What a press officer may type in an update's body, and what stays inert."""
+
+from __future__ import annotations
+
+import datetime
+
+import markdown
+from bs4 import BeautifulSoup
+from datafixtures import update_yaml, write_data, write_update
+from sitegen.news import render_update
+from sitegen.richtext import refused_links, to_html
+from sitegen.validate import load_site
+
+
+def test_paragraphs_lists_links_and_emphasis_are_markup() -> None:
+    html = to_html(
+        "Một *nhấn mạnh* và **đậm**.\n\n- mục một\n- [liên kết](https://example.test/a)\n\nđoạn\n\n1. số một\n"
+    )
+    assert "<p>Một <em>nhấn mạnh</em> và <strong>đậm</strong>.</p>" in html
+    assert "<li>mục một</li>" in html
+    assert '<a href="https://example.test/a" rel="external">liên kết</a>' in html
+    assert "<ol>\n<li>số một</li>\n</ol>" in html
+
+
+def test_html_images_headings_and_attribute_lists_are_shown_as_typed() -> None:
+    typed = '<script>alert(1)</script> <b onclick="x">b</b>\n\n![ảnh](https://other.test/x.png)\n\n# Tiêu đề\n\nđoạn\n{: onclick="x" }\n'
+    html = to_html(typed)
+    tags = {tag.name for tag in BeautifulSoup(html, "html.parser").find_all(True)}
+    assert tags == {"p"}, tags  # no script, b, img, h1: everything typed is text in paragraphs
+    assert not BeautifulSoup(html, "html.parser").find_all(attrs={"onclick": True})
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "![ảnh](https://other.test/x.png)" in html and "# Tiêu đề" in html
+
+
+def test_links_other_than_web_and_mail_addresses_are_refused() -> None:
+    body = "[a](javascript:alert(1)) [b](https://ok.test/) [c](mailto:x@ok.test) [d](../tin-khac)"
+    assert refused_links(body) == ["javascript:alert(1)", "../tin-khac"]
+    html = to_html(body)
+    assert "javascript:" not in html and 'href="../tin-khac"' not in html
+    assert 'href="mailto:x@ok.test"' in html
+
+
+def test_a_script_in_a_body_is_inert_on_the_rendered_page(tmp_path) -> None:
+    data = write_data(tmp_path)
+    body = "<script>alert('xss')</script>\n\n<img src=x onerror=alert(1)>"
+    write_update(data, update_yaml("2025-01-02", "tin", body_vi=body, english=False), "a")
+    decision = load_site(data, datetime.date(2025, 6, 1)).decisions[0]
+    for lang in ("vi", "en"):
+        page = render_update(decision, decision.updates[0], lang).markdown
+        html = markdown.markdown(page.split("---\n", 2)[2], extensions=["attr_list", "md_in_html"])
+        assert "<script" not in html and "<img" not in html, lang
+        assert "&lt;script&gt;alert('xss')&lt;/script&gt;" in html, lang
