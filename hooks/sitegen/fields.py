@@ -89,13 +89,16 @@ class FieldReader:
         if not isinstance(node, Scalar) or not node.value.isascii() or not node.value.isdigit():
             self.problem(node, full, f"expected a whole number from {low} to {high}, got {_shown(node)}")
             return None
+        if len(node.value.lstrip("0")) > len(str(high)):  # int() of thousands of digits is slow, then refused
+            self.problem(node, full, f"expected a whole number from {low} to {high}, got a number that long")
+            return None
         value = int(node.value)
         if not low <= value <= high:
             self.problem(node, full, f"expected a whole number from {low} to {high}, got {value}")
             return None
         return value
 
-    def number(self, parent: Mapping, key: str, path: str = "") -> float | None:
+    def number(self, parent: Mapping, key: str, path: str = "", *, high: float = 1e9) -> float | None:
         node = parent.get(key)
         full = _join(path, key)
         if node is None:
@@ -103,7 +106,11 @@ class FieldReader:
         if not isinstance(node, Scalar) or not _NUMBER.fullmatch(node.value):
             self.problem(node, full, f"expected a number such as 7.5 (with a dot), got {_shown(node)}")
             return None
-        return float(node.value)
+        value = float(node.value)
+        if value > high:
+            self.problem(node, full, f"expected a number from 0 to {high:g}, got {_shown(node)}")
+            return None
+        return value
 
     def date(self, parent: Mapping, key: str, path: str = "") -> datetime.date | None:
         node = parent.get(key)
@@ -152,5 +159,6 @@ def _join(path: str, key: str) -> str:
 
 def _shown(node: Node) -> str:
     if isinstance(node, Scalar) and node.kind != "nothing":
-        return f"'{node.value}'"
+        value = node.value if len(node.value) <= 60 else f"{node.value[:57]}…"
+        return f"'{value}'"
     return node.kind

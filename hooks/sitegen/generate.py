@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .model import Site
 from .render import RenderedPage, render_site
 from .validate import load_site
 
@@ -21,6 +22,7 @@ class Generated:
     docs_dir: Path
     nav: list[str]
     pages: int
+    site: Site | None = None  # the validated model, e.g. for the build date (sitegen.reproducible)
 
 
 def generated_docs_dir(project_dir: Path, data_dir: Path) -> Path:
@@ -39,7 +41,7 @@ def generate_docs(project_dir: Path, data_dir: Path, docs_dir: Path) -> Generate
         if source.is_file():
             wanted.setdefault(target / source.relative_to(docs_dir), source.read_bytes())
     sync_folder(target, wanted)
-    return Generated(target, site_nav(site, pages), len(pages))
+    return Generated(target, site_nav(site, pages), len(pages), site)
 
 
 def sync_folder(target: Path, wanted: dict[Path, bytes]) -> None:

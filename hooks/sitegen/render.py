@@ -69,7 +69,10 @@ def render_site(site: Site) -> list[RenderedPage]:
 
 
 def front_matter(title: str, description: str) -> str:
-    # JSON strings are valid YAML, so any title survives MkDocs' meta parser unchanged
+    # JSON strings are valid YAML, so any title survives MkDocs' meta parser unchanged. Escaped, because
+    # MkDocs' Jinja does not autoescape: the theme puts page.meta.title/description into <title>, the
+    # header, the nav and a `content="..."` attribute as they are.
+    title, description = h(title), h(description)
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
 
 

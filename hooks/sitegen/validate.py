@@ -32,8 +32,10 @@ MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from mea
 def load_site(data_dir: Path) -> Site:
     """Every decision folder under `data_dir/decisions`, validated; raises DataError listing all problems."""
     problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(data_dir.as_posix(), 1, 1, "", "the data folder does not exist")])
     root = data_dir / "decisions"
-    folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    folders = [p for p in entries(root) if p.is_dir()]
     if not folders:
         display = _display(root, data_dir)
         raise DataError(
@@ -41,6 +43,9 @@ def load_site(data_dir: Path) -> Site:
         )
     decisions = []
     for folder in folders:
+        if outside(folder, data_dir):
+            problems.append(_outside_problem(folder, data_dir))
+            continue
         try:
             decisions.append(load_decision(folder, data_dir))
         except DataError as exc:
@@ -60,7 +65,9 @@ def load_decision(folder: Path, data_dir: Path) -> Decision:
         )
         problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
     decision_fields = None
-    if (folder / DECISION_FILE).is_file():
+    if outside(folder / DECISION_FILE, data_dir):
+        problems.append(_outside_problem(folder / DECISION_FILE, data_dir))
+    elif (folder / DECISION_FILE).exists():
         try:
             decision_fields = _read_decision(folder / DECISION_FILE, display)
         except DataError as exc:
@@ -70,7 +77,16 @@ def load_decision(folder: Path, data_dir: Path) -> Decision:
 
     groups: list[TaskGroup] = []
     unreadable = 0
-    for path in sorted((folder / GROUPS_FOLDER).glob("*.yaml")):
+    for path in entries(folder / GROUPS_FOLDER):
+        if path.suffix != ".yaml":  # `04.yml`, `04.YAML`: would otherwise vanish from the site without a word
+            message = f"this is not read: {GROUPS_FOLDER}/ holds only task group files named like 01.yaml"
+            problems.append(Problem(_display(path, data_dir), 1, 1, "", message))
+            unreadable += 1
+            continue
+        if outside(path, data_dir):
+            problems.append(_outside_problem(path, data_dir))
+            unreadable += 1
+            continue
         try:
             groups.append(load_task_group(path, _display(path, data_dir)))
         except DataError as exc:
@@ -117,8 +133,8 @@ def _read_growth_target(reader: FieldReader, parent: Mapping) -> GrowthTarget | 
         return None
     indicator = reader.text(target, "indicator", "growth_target")
     year = reader.integer(target, "year", 1945, 2200, "growth_target")
-    low = reader.number(target, "low_percent", "growth_target")
-    high = reader.number(target, "high_percent", "growth_target")
+    low = reader.number(target, "low_percent", "growth_target", high=100)
+    high = reader.number(target, "high_percent", "growth_target", high=100)
     if low is not None and high is not None and low > high:
         reader.problem(target, "growth_target", f"low_percent ({low:g}) is above high_percent ({high:g})")
         return None
@@ -202,6 +218,28 @@ def _check_groups(groups: list[TaskGroup], display: str) -> list[Problem]:
                 )
             )
     return problems
+
+
+def entries(folder: Path) -> list[Path]:
+    """A folder's entries in a stable order, without hidden files and editor backups (`.DS_Store`, `x.yaml~`)."""
+    try:
+        found = [p for p in folder.iterdir() if not p.name.startswith(".") and not p.name.endswith("~")]
+    except OSError:  # missing, not a folder, or not readable: the caller reports what is then missing
+        return []
+    return sorted(found)
+
+
+def outside(path: Path, data_dir: Path) -> bool:
+    """True for a link that leads out of the data folder: the site publishes only what is in data/."""
+    try:
+        return not path.resolve().is_relative_to(data_dir.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
+def _outside_problem(path: Path, data_dir: Path) -> Problem:
+    message = "this is a link to a place outside the data folder; copy the file into the data folder instead"
+    return Problem(_display(path, data_dir), 1, 1, "", message)
 
 
 def _display(path: Path, data_dir: Path) -> str:

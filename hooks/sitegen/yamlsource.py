@@ -104,7 +104,11 @@ def _mark(event: yaml.Event) -> Mark:
 
 def read_yaml(path: Path, display: str) -> Node:
     """Return the root node of `path`, or raise DataError naming every problem found."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # a folder named *.yaml, a broken link, no permission to read
+        reason = "it is a folder, not a file" if path.is_dir() else (exc.strerror or type(exc).__name__).lower()
+        raise DataError([Problem(display, 1, 1, "", f"this file cannot be read: {reason}")]) from None
     if len(raw) > MAX_BYTES:
         message = f"the file is {len(raw):,} bytes; a data file may hold at most {MAX_BYTES:,}"
         raise DataError([Problem(display, 1, 1, "", message)])
@@ -173,7 +177,11 @@ def parse_yaml_text(text: str, display: str) -> Node:
                     message = f"the tag '{event.tag}' is not allowed; data files hold only plain text, numbers, dates, lists and mappings"
                     problems.append(_problem(display, mark, message))
                 if isinstance(event, yaml.ScalarEvent):
-                    add(Scalar(event.value, tag, event.style is None, mark))
+                    unsafe = _unsafe_character(event.value)
+                    if unsafe:
+                        message = f"the character {unsafe} cannot appear on a page; remove it (it was written as an escape in quotes)"
+                        problems.append(_problem(display, mark, message))
+                    add(Scalar(event.value, tag, event.style in (None, ""), mark))  # libyaml says "" for plain
                     continue
                 if len(stack) >= MAX_DEPTH:
                     message = f"nesting is deeper than {MAX_DEPTH} levels"
@@ -192,8 +200,15 @@ def parse_yaml_text(text: str, display: str) -> Node:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = "; ".join(part for part in (exc.context, exc.problem) if part)
         problems.append(Problem(display, line, column, "", f"this is not valid YAML: {detail}"))
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, such as a control character
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        problems.append(
+            Problem(display, line, column, "", f"the character {character} is not allowed in a data file; remove it")
+        )
     except yaml.YAMLError as exc:
-        problems.append(Problem(display, 1, 1, "", f"this is not valid YAML: {exc}"))
+        problems.append(Problem(display, 1, 1, "", f"this is not valid YAML: {' '.join(str(exc).split())}"))
 
     if problems:
         raise DataError(problems)
@@ -210,7 +225,26 @@ def _tag_of(event: yaml.NodeEvent) -> str:
     if event.tag not in (None, "!"):
         return event.tag
     plain = event.implicit[0]
-    return _RESOLVER.resolve(yaml.ScalarNode, event.value, (plain, False))
+    resolved = _RESOLVER.resolve(yaml.ScalarNode, event.value, (plain, False))
+    # `<<` and `=` resolve to YAML 1.1's merge and value tags, which only a constructor gives meaning: untagged, they
+    # are the characters typed
+    return resolved if resolved in _STANDARD_TAGS else "tag:yaml.org,2002:str"
+
+
+def _unsafe_character(value: str) -> str | None:
+    """A control character, lone surrogate or non-character: nothing a page can show, and a surrogate cannot even
+    be written out as UTF-8. YAML refuses them typed raw, but accepts them as escapes in double quotes."""
+    for char in value:
+        code = ord(char)
+        if (
+            (code < 0x20 and char not in "\t\n\r")
+            or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF
+            or 0xFDD0 <= code <= 0xFDEF
+            or (code & 0xFFFE) == 0xFFFE
+        ):
+            return f"U+{code:04X}"
+    return None
 
 
 def _problem(display: str, mark: Mark, message: str) -> Problem:
