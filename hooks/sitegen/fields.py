@@ -36,10 +36,10 @@ class FieldReader:
         self, node: Node, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> Mapping | None:
         """A mapping with exactly these keys; unknown keys get a did-you-mean hint."""
-        if not isinstance(node, Mapping):
-            self.problem(node, path, f"expected a mapping of fields ({', '.join(required)}), got {node.kind}")
-            return None
         allowed = required + optional
+        if not isinstance(node, Mapping):
+            self.problem(node, path, f"expected a mapping of fields ({', '.join(allowed)}), got {node.kind}")
+            return None
         for key, _ in node.pairs:
             if key.value not in allowed:
                 close = difflib.get_close_matches(key.value, allowed, n=1)

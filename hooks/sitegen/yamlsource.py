@@ -18,8 +18,10 @@ MAX_DEPTH = 20
 
 try:  # libyaml is ~15x faster than the pure-Python parser (see shared/stack-findings.md)
     _Loader: type = yaml.CSafeLoader
+    _C_LOADER = True
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
+    _C_LOADER = False
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -116,7 +118,8 @@ def read_yaml(path: Path, display: str) -> Node:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
         message = (
             f"byte offset {exc.start} (0x{raw[exc.start]:02x}) is not UTF-8 text; save the file with UTF-8 encoding"
         )
@@ -198,11 +201,19 @@ def parse_yaml_text(text: str, display: str) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = "; ".join(part for part in (exc.context, exc.problem) if part)
+        context = exc.context
+        if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            # where the unclosed bracket or quote began is what the editor needs to find
+            context += f" started on line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+        detail = "; ".join(part for part in (context, exc.problem) if part)
+        if exc.problem_mark and text[exc.problem_mark.index : exc.problem_mark.index + 1] == "\t":
+            detail += " (a tab: indent with spaces, not tabs)"
         problems.append(Problem(display, line, column, "", f"this is not valid YAML: {detail}"))
     except yaml.reader.ReaderError as exc:  # a character YAML forbids, such as a control character
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        # libyaml counts this position in bytes of UTF-8, the pure-Python reader in characters
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace") if _C_LOADER else text[: exc.position]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
         character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         problems.append(
             Problem(display, line, column, "", f"the character {character} is not allowed in a data file; remove it")
