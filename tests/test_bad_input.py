@@ -8,17 +8,20 @@ as it was. A failed validation stops the build before MkDocs starts, so each cas
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from buildhelpers import run_sitegen, tree_digest
 from datafixtures import group_yaml, write_data
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -26,28 +29,6 @@ DECISION = "data/decisions/qd-1-2030/decision.yaml"
 GROUPS = "data/decisions/qd-1-2030/groups"
 PROBLEM_LINE = re.compile(r"^[^:]+:\d+:\d+: .+$")
 SUMMARY_LINE = re.compile(r"^\d+ problems? found; nothing was built\.$")
-
-
-def run_sitegen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The command `make build` / `make validate` run, as a subprocess."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITEGEN_DEBUG", None)
-    command = [sys.executable, "-m", "sitegen.build", *args]
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
-
-
-def tree_digest(root: Path) -> dict[str, str]:
-    """Every file and folder under `root` with a hash of its bytes (or of a link's target)."""
-    digest = {}
-    for path in sorted(root.rglob("*")):
-        name = path.relative_to(root).as_posix()
-        if path.is_symlink():
-            digest[name] = "link:" + os.readlink(path)
-        elif path.is_dir():
-            digest[name] = "dir"
-        else:
-            digest[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return digest
 
 
 @pytest.fixture(scope="module")
@@ -608,3 +589,114 @@ def test_mkdocs_itself_stops_with_the_same_lines(tmp_path: Path) -> None:
     )
     assert_clean_report(result.stdout + result.stderr, expected)  # MkDocs prints its Abort message on stdout
     assert not (tmp_path / "site").exists()
+
+
+# -- input that looks odd but is right: it builds, and reaches the page as typed ------------------------------------
+
+TYPED_MARKUP = (
+    '<script>alert("from data")</script> <b>not bold</b> **not bold** [no link](javascript:alert(1)) '
+    '<img src=x onerror=alert(1)> "quoted" & {: .class onclick=alert(1) }'
+)
+OLD_STYLE = "Văn hoá, sức khoẻ, thuỷ lợi"  # tone mark on the second vowel; the source's own spelling stays
+
+
+@pytest.fixture(scope="module")
+def accepted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build of a data folder holding every odd-but-valid input at once (one build instead of five)."""
+    root = tmp_path_factory.mktemp("accepted")
+    data = write_data(root)
+    groups = data / "decisions/qd-1-2030/groups"
+    bom_group = group(1, title="{vi: Phòng chống dịch, en: Epidemic control}", text="\n  vi: 07:30\n  en: 1e3")
+    (groups / "01.yaml").write_bytes(b"\xef\xbb\xbf" + bom_group.encode("utf-8"))
+    (groups / "02.yaml").write_text(
+        unicodedata.normalize("NFD", group(2, title=f"{{vi: '{OLD_STYLE}', en: Culture}}")), encoding="utf-8"
+    )
+    quoted = json.dumps(TYPED_MARKUP)  # a JSON string is a valid double-quoted YAML string
+    (groups / "03.yaml").write_text(group(3, title=f"{{vi: {quoted}}}", text=f"{{vi: {quoted}}}"), encoding="utf-8")
+    decision = data / "decisions/qd-1-2030/decision.yaml"
+    text = decision.read_text(encoding="utf-8").replace("{vi: khẩu hiệu thử, en: test motto}", "{vi: no, en: on}")
+    decision.write_text(text, encoding="utf-8")
+    result = run_sitegen("build", "--data", "data", "--site-dir", "site", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "WARNING" not in result.stderr, result.stderr
+    return root / "site"
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def squashed(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def test_a_byte_order_mark_is_accepted(accepted_site: Path) -> None:
+    page = soup(accepted_site, "qd-1-2030/nhom-thu-1/index.html")
+    assert squashed(page.select_one("article h1")) == "Phòng chống dịch"
+    for html in accepted_site.rglob("*.html"):
+        assert "\ufeff" not in html.read_text(encoding="utf-8"), html
+
+
+def test_decomposed_text_reaches_the_page_composed(accepted_site: Path) -> None:
+    html = (accepted_site / "qd-1-2030/nhom-thu-2/index.html").read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", html) == html  # no decomposed character anywhere on the page
+    assert unicodedata.normalize("NFC", OLD_STYLE) in squashed(BeautifulSoup(html, "html.parser").select_one("h1"))
+
+
+def test_old_style_tone_marks_are_kept_as_typed(accepted_site: Path) -> None:
+    """`hoá`/`khoẻ` and `hóa`/`khỏe` are both correct Vietnamese: NFC normalises the characters, not the spelling
+    (search folds both; issue 4)."""
+    title = squashed(soup(accepted_site, "qd-1-2030/nhom-thu-2/index.html").select_one("h1"))
+    assert "Văn hoá" in title and "sức khoẻ" in title and "thuỷ lợi" in title
+
+
+def test_yaml_11_words_reach_the_page_as_typed(accepted_site: Path) -> None:
+    decision = soup(accepted_site, "qd-1-2030/index.html")
+    assert squashed(decision.select_one(".motto")) == "“no”"
+    assert squashed(soup(accepted_site, "en/qd-1-2030/index.html").select_one(".motto")) == "“on”"
+    assert "07:30" in squashed(soup(accepted_site, "qd-1-2030/nhom-thu-1/index.html").select_one("article"))
+    assert "1e3" in squashed(soup(accepted_site, "en/qd-1-2030/nhom-thu-1/index.html").select_one("article"))
+
+
+@pytest.mark.parametrize("page", ["qd-1-2030/nhom-thu-3/index.html", "en/qd-1-2030/nhom-thu-3/index.html"])
+def test_markup_typed_into_data_is_inert_everywhere_on_the_page(accepted_site: Path, page: str) -> None:
+    html = soup(accepted_site, page)
+    for script in html.find_all("script"):
+        assert "from data" not in script.get_text(), script
+    assert not html.select("article b, img[src=x], [onerror], [onclick], a[href^='javascript:']")
+    assert TYPED_MARKUP in squashed(html.select_one("article h1"))  # shown as the characters typed
+    assert TYPED_MARKUP in squashed(html.select_one("article"))
+    assert TYPED_MARKUP in html.title.get_text()
+    assert html.select_one('meta[name="description"]')["content"] == TYPED_MARKUP
+
+
+def test_markup_typed_into_data_is_inert_in_the_search_index_and_lists(accepted_site: Path) -> None:
+    """Material's search shows an entry's title and text as HTML: they must hold the markup escaped."""
+    docs = json.loads((accepted_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    found = [doc for doc in docs if "from data" in doc["title"] + doc["text"]]
+    assert found
+    for doc in found:
+        for value in (doc["title"], doc["text"]):
+            assert "<script" not in value and "<b>" not in value and "<img" not in value, doc
+    decision = soup(accepted_site, "qd-1-2030/index.html")
+    [item] = [a for a in decision.select("article a") if "from data" in a.get_text()]
+    assert squashed(item) == f"Nhóm 3. {TYPED_MARKUP}"
+
+
+def test_a_successful_build_replaces_the_site_whole(tmp_path: Path, built_before: Path) -> None:
+    write_data(tmp_path)
+    shutil.copytree(built_before, tmp_path / "site")
+    (tmp_path / "site/left-over.html").write_text("a page nobody generates any more", encoding="utf-8")
+    assert (tmp_path / "site/qd-1-2030/nhom-thu-3/index.html").is_file()
+    (tmp_path / GROUPS / "03.yaml").unlink()
+
+    result = run_sitegen("build", "--data", "data", "--site-dir", "site", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    assert (site / "qd-1-2030/nhom-thu-2/index.html").is_file()
+    assert not (site / "qd-1-2030/nhom-thu-3").exists()
+    assert not (site / "en/qd-1-2030/nhom-thu-3").exists()
+    assert not (site / "left-over.html").exists()
+    assert "nhom-thu-3" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]  # no temporary folder left behind
