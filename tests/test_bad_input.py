@@ -413,7 +413,14 @@ CASES = [
         "a control character written as an escape",
         write(f"{GROUPS}/02.yaml", group(2, text='{vi: "Nội\\x00 dung"}')),
         (
-            f"{GROUPS}/02.yaml:4:12: the character U+0000 cannot appear on a page; remove it (it was written as an escape in quotes)",
+            f"{GROUPS}/02.yaml:4:12: the character U+0000 (a control or invisible formatting character) cannot appear on a page; remove it",
+        ),
+    ),
+    Case(
+        "a right-to-left override",
+        write(f"{GROUPS}/02.yaml", group(2, text="{vi: Nội dung \u202etset}")),
+        (
+            f"{GROUPS}/02.yaml:4:12: the character U+202E (a control or invisible formatting character) cannot appear on a page; remove it",
         ),
     ),
     Case(

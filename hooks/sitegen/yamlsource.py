@@ -182,7 +182,7 @@ def parse_yaml_text(text: str, display: str) -> Node:
                 if isinstance(event, yaml.ScalarEvent):
                     unsafe = _unsafe_character(event.value)
                     if unsafe:
-                        message = f"the character {unsafe} cannot appear on a page; remove it (it was written as an escape in quotes)"
+                        message = f"the character {unsafe} (a control or invisible formatting character) cannot appear on a page; remove it"
                         problems.append(_problem(display, mark, message))
                     add(Scalar(event.value, tag, event.style in (None, ""), mark))  # libyaml says "" for plain
                     continue
@@ -243,12 +243,15 @@ def _tag_of(event: yaml.NodeEvent) -> str:
 
 
 def _unsafe_character(value: str) -> str | None:
-    """A control character, lone surrogate or non-character: nothing a page can show, and a surrogate cannot even
-    be written out as UTF-8. YAML refuses them typed raw, but accepts them as escapes in double quotes."""
+    """A control character, lone surrogate, non-character or bidirectional override: nothing a page can show (a
+    surrogate cannot even be written as UTF-8), and an override silently reverses the text around it. YAML refuses
+    the control characters typed raw, but accepts them as escapes in double quotes."""
     for char in value:
         code = ord(char)
         if (
             (code < 0x20 and char not in "\t\n\r")
+            or 0x202A <= code <= 0x202E
+            or 0x2066 <= code <= 0x2069
             or 0x7F <= code <= 0x9F
             or 0xD800 <= code <= 0xDFFF
             or 0xFDD0 <= code <= 0xFDEF
