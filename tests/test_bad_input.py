@@ -462,6 +462,18 @@ CASES = [
         ),
     ),
     Case(
+        "a slug that would replace the decision's page",
+        write(f"{GROUPS}/02.yaml", group(2, slug="index")),
+        (f"{GROUPS}/02.yaml:2:7: slug: 'index' is the web address of the decision's own page; choose another slug",),
+    ),
+    Case(
+        "a decision folder named like the english site",
+        lambda root: (root / "data/decisions/qd-1-2030").rename(root / "data/decisions/en"),
+        (
+            "data/decisions/en:1:1: the folder name 'en' is already the web address of another part of the site; choose another",
+        ),
+    ),
+    Case(
         "a web address that is not one",
         replace(DECISION, "url: https://example.test/article", "url: javascript:alert(1)"),
         (f"{DECISION}:16:8: source.url: expected a web address starting with https://, got 'javascript:alert(1)'",),
@@ -604,6 +616,21 @@ TYPED_MARKUP = (
     '<script>alert("from data")</script> <b>not bold</b> **not bold** [no link](javascript:alert(1)) '
     '<img src=x onerror=alert(1)> "quoted" & {: .class onclick=alert(1) }'
 )
+LINE_BREAKS = """\
+number: 4
+slug: nhieu-dong
+title:
+  vi: |
+    Tiêu đề
+    ===
+text:
+  vi: |
+    Đoạn một
+    ===
+
+        thụt lề bốn dấu cách
+    - không phải danh sách
+"""
 OLD_STYLE = "Văn hoá, sức khoẻ, thuỷ lợi"  # tone mark on the second vowel; the source's own spelling stays
 
 
@@ -620,6 +647,7 @@ def accepted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     quoted = json.dumps(TYPED_MARKUP)  # a JSON string is a valid double-quoted YAML string
     (groups / "03.yaml").write_text(group(3, title=f"{{vi: {quoted}}}", text=f"{{vi: {quoted}}}"), encoding="utf-8")
+    (groups / "04.yaml").write_text(LINE_BREAKS, encoding="utf-8")
     decision = data / "decisions/qd-1-2030/decision.yaml"
     text = decision.read_text(encoding="utf-8").replace("{vi: khẩu hiệu thử, en: test motto}", "{vi: no, en: on}")
     decision.write_text(text, encoding="utf-8")
@@ -688,6 +716,18 @@ def test_markup_typed_into_data_is_inert_in_the_search_index_and_lists(accepted_
     decision = soup(accepted_site, "qd-1-2030/index.html")
     [item] = [a for a in decision.select("article a") if "from data" in a.get_text()]
     assert squashed(item) == f"Nhóm 3. {TYPED_MARKUP}"
+
+
+def test_line_breaks_typed_into_data_make_no_markup(accepted_site: Path) -> None:
+    """A `===` line would underline a heading, four spaces start a code block, `- ` a list: none of it happens."""
+    article = soup(accepted_site, "qd-1-2030/nhieu-dong/index.html").select_one("article")
+    [title] = article.select("h1")
+    assert title["id"] == "group-4" and squashed(title) == "Tiêu đề ==="
+    assert not article.select("pre, code")
+    assert not [item for item in article.select("li") if "không phải" in item.get_text()]
+    paragraphs = [squashed(p) for p in article.select("p")]
+    assert "Đoạn một ===" in paragraphs
+    assert "thụt lề bốn dấu cách - không phải danh sách" in paragraphs
 
 
 def test_a_successful_build_replaces_the_site_whole(tmp_path: Path, built_before: Path) -> None:

@@ -17,6 +17,8 @@ from .model import LANGUAGES, Decision, Site, TaskGroup, Text
 
 # Python-Markdown's own escapable characters; `<` `>` `&` are handled by html.escape
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -34,8 +36,14 @@ class RenderedPage:
 
 
 def md(text: str) -> str:
-    """Plain text made inert in Markdown: every character renders as itself."""
-    return html.escape(_MD_SPECIALS.sub(r"\\\1", text), quote=False)
+    """Plain text made inert in Markdown: every character renders as itself, on one line, since a line break typed
+    into data would otherwise end a heading or link, or start a code block or a `===` heading underline."""
+    return html.escape(_MD_SPECIALS.sub(r"\\\1", _LINE_BREAK.sub(" ", text)), quote=False)
+
+
+def md_paragraphs(text: str) -> str:
+    """Plain text in paragraphs (a blank line between two), each made inert by `md`."""
+    return "\n\n".join(md(part.strip()) for part in _BLANK_LINE.split(text) if part.strip())
 
 
 def h(text: str) -> str:
@@ -80,7 +88,7 @@ def block(text: Text, lang: str, attrs: str = "") -> str:
     """A paragraph in the page's language, or the Vietnamese marked as such when untranslated."""
     value, actual = text.best(lang)
     if actual == lang:
-        return f"{md(value)}\n{{: {attrs} }}\n" if attrs else f"{md(value)}\n"
+        return f"{md_paragraphs(value)}\n{{: {attrs} }}\n" if attrs else f"{md_paragraphs(value)}\n"
     notice = h(label(lang, "not_translated"))
     id_attr = f' id="{attrs.removeprefix("#")}"' if attrs.startswith("#") else ""
     return (

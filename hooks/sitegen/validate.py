@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import DataError, Problem
 from .fields import SLUG_PATTERN, FieldReader
-from .model import Decision, GrowthTarget, Site, Source, TaskGroup
+from .model import LANGUAGES, Decision, GrowthTarget, Site, Source, TaskGroup
 from .yamlsource import Mapping, read_yaml
 
 DECISION_FILE = "decision.yaml"
@@ -27,6 +27,10 @@ _DECISION_KEYS = (
 )
 _GROUP_KEYS = ("number", "slug", "title", "text")
 MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from meaning anything
+# Web addresses the site already uses: a decision folder or task group slug with one of these names would silently
+# replace that page (a group slugged `index` replaced its decision's page). Add any new top-level page here.
+RESERVED_FOLDER_NAMES = frozenset({*LANGUAGES, "index", "about", "assets", "search", "404"})
+RESERVED_GROUP_SLUGS = frozenset({"index"})
 
 
 def load_site(data_dir: Path) -> Site:
@@ -62,6 +66,11 @@ def load_decision(folder: Path, data_dir: Path) -> Decision:
     if not SLUG_PATTERN.fullmatch(folder.name):
         message = (
             f"the folder name '{folder.name}' becomes the web address; use lowercase ASCII letters, digits and hyphens"
+        )
+        problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
+    elif folder.name in RESERVED_FOLDER_NAMES:
+        message = (
+            f"the folder name '{folder.name}' is already the web address of another part of the site; choose another"
         )
         problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
     decision_fields = None
@@ -171,6 +180,9 @@ def load_task_group(path: Path, display: str) -> TaskGroup:
         reader.text(node, "title"),
         reader.text(node, "text"),
     )
+    if values[1] in RESERVED_GROUP_SLUGS:
+        message = f"'{values[1]}' is the web address of the decision's own page; choose another slug"
+        reader.problem(node.get("slug"), "slug", message)
     if reader.problems or None in values:
         raise DataError(reader.problems)
     where = {key: (value.mark.line, value.mark.column) for key, value in ((k.value, v) for k, v in node.pairs)}
