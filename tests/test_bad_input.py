@@ -281,6 +281,24 @@ CASES = [
         (f"{GROUPS}/02.yaml:1:9: number: expected a whole number from 1 to 10000, got 0",),
     ),
     Case(
+        "a date far in the future",
+        replace(DECISION, "date: 2030-02-03", "date: 2201-01-15"),
+        (f"{DECISION}:3:7: date: expected a date from 1945-01-01 to 2099-12-31, got '2201-01-15'",),
+    ),
+    Case(
+        "a date with the century missing",
+        replace(DECISION, "date: 2030-02-03", "date: 0021-01-15"),
+        (f"{DECISION}:3:7: date: expected a date from 1945-01-01 to 2099-12-31, got '0021-01-15'",),
+    ),
+    Case(
+        "a duplicate slug beside a broken file",
+        each(write(f"{GROUPS}/01.yaml", "number: [1\n"), write(f"{GROUPS}/03.yaml", group(3, slug="nhom-thu-2"))),
+        (
+            f"{GROUPS}/01.yaml:2:1: this is not valid YAML: while parsing a flow sequence started on line 1, column 9; did not find expected ',' or ']'",
+            f"{GROUPS}/03.yaml:2:7: slug: slug 'nhom-thu-2' is already used by {GROUPS}/02.yaml",
+        ),
+    ),
+    Case(
         "a date not written YYYY-MM-DD",
         replace(DECISION, "date: 2030-02-03", "date: 15/01/2021"),
         (f"{DECISION}:3:7: date: expected a date written YYYY-MM-DD, got '15/01/2021'",),

@@ -15,6 +15,9 @@ from .yamlsource import Mapping, Node, Scalar
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# A typo such as 0021 or 2201 is caught; the build date derived from the data must also fit a gzip header (< 2106).
+EARLIEST_DATE = datetime.date(1945, 1, 1)
+LATEST_DATE = datetime.date(2099, 12, 31)
 
 
 def normalise_text(value: str) -> str:
@@ -121,10 +124,14 @@ class FieldReader:
             self.problem(node, full, f"expected a date written YYYY-MM-DD, got {_shown(node)}")
             return None
         try:
-            return datetime.date.fromisoformat(node.value)
+            value = datetime.date.fromisoformat(node.value)
         except ValueError:
             self.problem(node, full, f"'{node.value}' is not a real date on the calendar")
             return None
+        if not EARLIEST_DATE <= value <= LATEST_DATE:
+            self.problem(node, full, f"expected a date from {EARLIEST_DATE} to {LATEST_DATE}, got '{node.value}'")
+            return None
+        return value
 
     def slug(self, parent: Mapping, key: str, path: str = "") -> str | None:
         node = parent.get(key)

@@ -40,7 +40,8 @@ def source_date_epoch(model: object) -> int:
     date = latest_date(model)
     if date is None:
         return 0
-    return int(datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC).timestamp())
+    epoch = int(datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC).timestamp())
+    return min(max(epoch, 0), 2**32 - 1)  # MkDocs writes it into a gzip header: 32 bits, unsigned
 
 
 def pin_build_date(model: object) -> int:

@@ -101,8 +101,8 @@ def load_decision(folder: Path, data_dir: Path) -> Decision:
         except DataError as exc:
             problems.extend(exc.problems)
             unreadable += 1
-    if not unreadable:  # a gap caused by a broken file would only repeat that file's problem
-        problems.extend(_check_groups(groups, _display(folder / GROUPS_FOLDER, data_dir)))
+    # a gap caused by a broken file would only repeat that file's problem; duplicates are still worth reporting
+    problems.extend(_check_groups(groups, _display(folder / GROUPS_FOLDER, data_dir), all_read=not unreadable))
     if problems:
         raise DataError(problems)
     assert decision_fields is not None
@@ -189,7 +189,7 @@ def load_task_group(path: Path, display: str) -> TaskGroup:
     return TaskGroup(*values, data_file=display, where=where)
 
 
-def _check_groups(groups: list[TaskGroup], display: str) -> list[Problem]:
+def _check_groups(groups: list[TaskGroup], display: str, all_read: bool = True) -> list[Problem]:
     """Across files: numbers unique and 1..N without gaps, slugs unique."""
     problems = []
     by_number: dict[int, TaskGroup] = {}
@@ -214,6 +214,8 @@ def _check_groups(groups: list[TaskGroup], display: str) -> list[Problem]:
                 )
             )
         by_slug.setdefault(group.slug, group)
+    if not all_read:
+        return problems
     if not groups:
         problems.append(Problem(display, 1, 1, "", "no task group files found; expected groups/01.yaml and so on"))
     elif by_number:

@@ -22,3 +22,8 @@ def test_pinning_sets_source_date_epoch(tmp_path, monkeypatch) -> None:
 
 def test_no_date_means_the_epoch() -> None:
     assert latest_date(()) is None and source_date_epoch(()) == 0
+
+
+def test_the_epoch_fits_a_gzip_header_whatever_the_date() -> None:
+    assert source_date_epoch((datetime.date(1900, 1, 1),)) == 0
+    assert source_date_epoch((datetime.date(2200, 1, 1),)) == 2**32 - 1
