@@ -480,6 +480,11 @@ CASES = [
         ),
     ),
     Case(
+        "a slug too long for a file name",
+        write(f"{GROUPS}/02.yaml", group(2, slug="-".join(["nhiem-vu"] * 40))),
+        (f"{GROUPS}/02.yaml:2:7: slug: a slug may be at most 100 characters long; this one has 359",),
+    ),
+    Case(
         "a slug that would replace the decision's page",
         write(f"{GROUPS}/02.yaml", group(2, slug="index")),
         (f"{GROUPS}/02.yaml:2:7: slug: 'index' is the web address of the decision's own page; choose another slug",),
@@ -500,7 +505,7 @@ CASES = [
         "a decision folder with a name that is no web address",
         lambda root: (root / "data/decisions/qd-1-2030").rename(root / "data/decisions/QĐ 1 2030"),
         (
-            "data/decisions/QĐ 1 2030:1:1: the folder name 'QĐ 1 2030' becomes the web address; use lowercase ASCII letters, digits and hyphens",
+            "data/decisions/QĐ 1 2030:1:1: the folder name 'QĐ 1 2030' becomes the web address; use lowercase ASCII letters, digits and hyphens (at most 100)",
         ),
     ),
     Case(

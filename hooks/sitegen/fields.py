@@ -13,6 +13,7 @@ from .model import Text
 from .yamlsource import Mapping, Node, Scalar
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG_LENGTH = 100  # a web address people can read; and a file name must stay under 255 bytes
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # A typo such as 0021 or 2201 is caught; the build date derived from the data must also fit a gzip header (< 2106).
@@ -143,6 +144,11 @@ class FieldReader:
                 node,
                 full,
                 f"expected a slug of lowercase ASCII letters, digits and single hyphens (like 'ngan-sach'), got {_shown(node)}",
+            )
+            return None
+        if len(node.value) > MAX_SLUG_LENGTH:
+            self.problem(
+                node, full, f"a slug may be at most {MAX_SLUG_LENGTH} characters long; this one has {len(node.value)}"
             )
             return None
         return node.value

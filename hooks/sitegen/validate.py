@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import DataError, Problem
-from .fields import SLUG_PATTERN, FieldReader
+from .fields import MAX_SLUG_LENGTH, SLUG_PATTERN, FieldReader
 from .model import LANGUAGES, Decision, GrowthTarget, Site, Source, TaskGroup
 from .yamlsource import Mapping, read_yaml
 
@@ -63,10 +63,8 @@ def load_decision(folder: Path, data_dir: Path) -> Decision:
     """One decision folder: `decision.yaml` plus `groups/*.yaml`."""
     problems: list[Problem] = []
     display = _display(folder / DECISION_FILE, data_dir)
-    if not SLUG_PATTERN.fullmatch(folder.name):
-        message = (
-            f"the folder name '{folder.name}' becomes the web address; use lowercase ASCII letters, digits and hyphens"
-        )
+    if not SLUG_PATTERN.fullmatch(folder.name) or len(folder.name) > MAX_SLUG_LENGTH:
+        message = f"the folder name '{folder.name}' becomes the web address; use lowercase ASCII letters, digits and hyphens (at most {MAX_SLUG_LENGTH})"
         problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
     elif folder.name in RESERVED_FOLDER_NAMES:
         message = (
