@@ -22,7 +22,7 @@ def on_config(config):
         return config
     if _command == "serve":
         sitegen.reload_modules()  # MkDocs caches this hook module, but code edits should still show
-    from sitegen import errors, generate, updates
+    from sitegen import errors, generate, reproducible, updates
 
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("SITEGEN_DATA", project / "data"))
@@ -36,6 +36,7 @@ def on_config(config):
         )
     except errors.DataError as exc:
         raise Abort(exc.report()) from None
+    reproducible.pin_build_date(generated.site)  # sitemap <lastmod>, sitemap.xml.gz: dated by the data, not the clock
     config.docs_dir = str(generated.docs_dir)
     config.nav = generated.nav
     return config

@@ -26,6 +26,7 @@ _MODULES = (
     "news",
     "feeds",
     "generate",
+    "reproducible",
 )
 
 

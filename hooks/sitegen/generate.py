@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .feeds import render_feeds
+from .model import Site
 from .news import updates_path
 from .render import RenderedPage, render_site
 from .translation_pages import finish_pages
@@ -26,6 +27,7 @@ class Generated:
     docs_dir: Path
     nav: list[str]
     pages: int
+    site: Site | None = None  # the validated model, e.g. for the build date (sitegen.reproducible)
 
 
 def generated_docs_dir(project_dir: Path, data_dir: Path) -> Path:
@@ -57,7 +59,7 @@ def generate_docs(
         if source.is_file():
             wanted.setdefault(target / source.relative_to(docs_dir), source.read_bytes())
     sync_folder(target, wanted)
-    return Generated(target, site_nav(site, pages), len(pages))
+    return Generated(target, site_nav(site, pages), len(pages), site)
 
 
 def sync_folder(target: Path, wanted: dict[Path, bytes]) -> None:
