@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def on_config(config):
         return config
     if _command == "serve":
         sitegen.reload_modules()  # MkDocs caches this hook module, but code edits should still show
-    from sitegen import errors, generate, updates, urls
+    from sitegen import errors, generate, reproducible, updates, urls
 
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("SITEGEN_DATA", project / "data"))
@@ -47,6 +48,7 @@ def on_config(config):
         )
     except errors.DataError as exc:
         raise Abort(exc.report()) from None
+    reproducible.pin_build_date(generated.site)  # sitemap <lastmod>, sitemap.xml.gz: dated by the data, not the clock
     config.docs_dir = str(generated.docs_dir)
     config.nav = generated.nav
     _state.update(site=generated.site, paths=generated.page_paths, root=urls.site_root(config.site_url), kept={})
@@ -57,7 +59,9 @@ def on_page_context(context, page, config, nav):
     from sitegen import headmeta
 
     meta = page.meta or {}
-    title, description = meta.get("title") or page.title, meta.get("description") or config.site_description
+    # page.meta holds HTML-escaped text (render.front_matter); sitegen_head holds plain text, escaped once by the template
+    title = html.unescape(meta.get("title") or page.title or "")
+    description = html.unescape(meta.get("description") or config.site_description or "")
     lang = config.theme["language"]
     context["sitegen_head"] = headmeta.page_head(
         _state["site"], _state["root"], page.url, lang, title, description, config.site_name
@@ -72,11 +76,13 @@ def on_post_page(output, page, config):
 
 
 def on_template_context(context, template_name, config):
-    from sitegen import publish, sitemap
+    from sitegen import publish, reproducible, sitemap
 
     lang = config.theme["language"]
     if template_name == "sitemap.xml":
-        context["sitegen_sitemap"] = sitemap.sitemap_entries(_state["paths"], _state["root"], lang)
+        context["sitegen_sitemap"] = sitemap.sitemap_entries(
+            _state["paths"], _state["root"], lang, reproducible.latest_date(_state["site"])
+        )
     elif template_name == "404.html" and getattr(config.extra, "alternate", None):
         # i18n leaves the last page's switch links here (as an attribute); a 404 page switches to the homes
         config.extra.alternate = publish.home_switch_links(config.extra.alternate, _state["root"])

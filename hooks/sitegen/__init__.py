@@ -26,6 +26,7 @@ _MODULES = (
     "news",
     "feeds",
     "generate",
+    "reproducible",
     "structured_data",  # issue 7: head metadata, JSON-LD, sitemaps, open data, print
     "print_meta",
     "headmeta",

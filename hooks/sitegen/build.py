@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, printable
 from .validate import load_site
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -40,12 +40,14 @@ def build(site_dir: Path, data_dir: Path, config: Path) -> int:
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     env = {**os.environ, "SITEGEN_DATA": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(fresh)]
-    result = subprocess.run(command, env=env, cwd=config.parent)
-    if result.returncode != 0:
+    try:
+        result = subprocess.run(command, env=env, cwd=config.parent)
+        if result.returncode != 0:
+            print(f"The build failed; the site in {site_dir} was left as it was.", file=sys.stderr)
+            return 1
+        swap_in(fresh, site_dir)
+    finally:  # also on Ctrl-C: no half-built folder is left beside the site
         shutil.rmtree(fresh, ignore_errors=True)
-        print(f"The build failed; the site in {site_dir} was left as it was.", file=sys.stderr)
-        return 1
-    swap_in(fresh, site_dir)
     print(f"Built {site_dir}")
     return 0
 
@@ -54,9 +56,15 @@ def swap_in(fresh: Path, site_dir: Path) -> None:
     """Two renames on one file system: readers see the old site or the new one, never a mix."""
     old = site_dir.with_name(f".{site_dir.name}-old")
     shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
+    had_site = site_dir.exists()
+    if had_site:
         site_dir.rename(old)
-    fresh.rename(site_dir)
+    try:
+        fresh.rename(site_dir)
+    except BaseException:
+        if had_site:
+            old.rename(site_dir)  # put the previous site back
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -67,9 +75,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=PROJECT_DIR / "site")
     parser.add_argument("--config", type=Path, default=PROJECT_DIR / "mkdocs.yml")
     args = parser.parse_args(argv)
-    if args.command == "validate":
-        return validate(args.data)
-    return build(args.site_dir, args.data, args.config.resolve())
+    try:
+        if args.command == "validate":
+            return validate(args.data)
+        return build(args.site_dir, args.data, args.config.resolve())
+    except KeyboardInterrupt:
+        print(f"Stopped; the site in {args.site_dir} was left as it was.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug in the generator, never a data mistake: those are DataErrors
+        if os.environ.get("SITEGEN_DEBUG"):
+            raise
+        print(
+            f"Unexpected error ({type(exc).__name__}: {printable(str(exc))}); the site in {args.site_dir} was left "
+            "as it was. This is a bug in the site generator, not a mistake in data/: please report this line "
+            "(SITEGEN_DEBUG=1 shows the details).",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":

@@ -16,8 +16,26 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        where = f"{printable(self.file)}:{self.line}:{self.column}"
+        field, message = printable(self.field), printable(self.message)
+        return f"{where}: {field}: {message}" if field else f"{where}: {message}"
+
+
+def printable(text: str) -> str:
+    """One readable line: a newline, control character or undecodable file-name byte typed into data
+    is shown as an escape (`\\n`, `\\x07`), so every problem stays one line a terminal prints safely."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if char.isprintable():
+            out.append(char)
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte of a non-UTF-8 file name (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        else:
+            out.append(char.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 class DataError(Exception):

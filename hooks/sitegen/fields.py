@@ -13,9 +13,13 @@ from .model import Text, TextOrigin
 from .yamlsource import Mapping, Node, Scalar
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG_LENGTH = 100  # a web address people can read; and a file name must stay under 255 bytes
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _FINGERPRINT = re.compile(r"[0-9a-f]{8}")
+# A typo such as 0021 or 2201 is caught; the build date derived from the data must also fit a gzip header (< 2106).
+EARLIEST_DATE = datetime.date(1945, 1, 1)
+LATEST_DATE = datetime.date(2099, 12, 31)
 
 
 def normalise_text(value: str) -> str:
@@ -37,10 +41,10 @@ class FieldReader:
         self, node: Node, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> Mapping | None:
         """A mapping with exactly these keys; unknown keys get a did-you-mean hint."""
-        if not isinstance(node, Mapping):
-            self.problem(node, path, f"expected a mapping of fields ({', '.join(required)}), got {node.kind}")
-            return None
         allowed = required + optional
+        if not isinstance(node, Mapping):
+            self.problem(node, path, f"expected a mapping of fields ({', '.join(allowed)}), got {node.kind}")
+            return None
         for key, _ in node.pairs:
             if key.value not in allowed:
                 close = difflib.get_close_matches(key.value, allowed, n=1)
@@ -121,13 +125,16 @@ class FieldReader:
         if not isinstance(node, Scalar) or not node.value.isascii() or not node.value.isdigit():
             self.problem(node, full, f"expected a whole number from {low} to {high}, got {_shown(node)}")
             return None
+        if len(node.value.lstrip("0")) > len(str(high)):  # int() of thousands of digits is slow, then refused
+            self.problem(node, full, f"expected a whole number from {low} to {high}, got a number that long")
+            return None
         value = int(node.value)
         if not low <= value <= high:
             self.problem(node, full, f"expected a whole number from {low} to {high}, got {value}")
             return None
         return value
 
-    def number(self, parent: Mapping, key: str, path: str = "") -> float | None:
+    def number(self, parent: Mapping, key: str, path: str = "", *, high: float = 1e9) -> float | None:
         node = parent.get(key)
         full = _join(path, key)
         if node is None:
@@ -135,7 +142,11 @@ class FieldReader:
         if not isinstance(node, Scalar) or not _NUMBER.fullmatch(node.value):
             self.problem(node, full, f"expected a number such as 7.5 (with a dot), got {_shown(node)}")
             return None
-        return float(node.value)
+        value = float(node.value)
+        if value > high:
+            self.problem(node, full, f"expected a number from 0 to {high:g}, got {_shown(node)}")
+            return None
+        return value
 
     def date(self, parent: Mapping, key: str, path: str = "") -> datetime.date | None:
         node = parent.get(key)
@@ -146,10 +157,14 @@ class FieldReader:
             self.problem(node, full, f"expected a date written YYYY-MM-DD, got {_shown(node)}")
             return None
         try:
-            return datetime.date.fromisoformat(node.value)
+            value = datetime.date.fromisoformat(node.value)
         except ValueError:
             self.problem(node, full, f"'{node.value}' is not a real date on the calendar")
             return None
+        if not EARLIEST_DATE <= value <= LATEST_DATE:
+            self.problem(node, full, f"expected a date from {EARLIEST_DATE} to {LATEST_DATE}, got '{node.value}'")
+            return None
+        return value
 
     def slug(self, parent: Mapping, key: str, path: str = "") -> str | None:
         node = parent.get(key)
@@ -161,6 +176,11 @@ class FieldReader:
                 node,
                 full,
                 f"expected a slug of lowercase ASCII letters, digits and single hyphens (like 'ngan-sach'), got {_shown(node)}",
+            )
+            return None
+        if len(node.value) > MAX_SLUG_LENGTH:
+            self.problem(
+                node, full, f"a slug may be at most {MAX_SLUG_LENGTH} characters long; this one has {len(node.value)}"
             )
             return None
         return node.value
@@ -184,5 +204,6 @@ def _join(path: str, key: str) -> str:
 
 def _shown(node: Node) -> str:
     if isinstance(node, Scalar) and node.kind != "nothing":
-        return f"'{node.value}'"
+        value = node.value if len(node.value) <= 60 else f"{node.value[:57]}…"
+        return f"'{value}'"
     return node.kind

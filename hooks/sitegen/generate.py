@@ -28,7 +28,7 @@ class Generated:
     docs_dir: Path
     nav: list[str]
     pages: int
-    site: Site | None = None  # the validated model, for the head metadata, sitemap and open data
+    site: Site | None = None  # the validated model, e.g. for the build date (sitegen.reproducible)
     page_paths: tuple[str, ...] = ()  # every page's address path (`qd-166-2021/`), for the sitemap
 
 

@@ -21,6 +21,8 @@ from .urls import absolute_url
 
 # Python-Markdown's own escapable characters; `<` `>` `&` are handled by html.escape
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,14 @@ class RenderedPage:
 
 
 def md(text: str) -> str:
-    """Plain text made inert in Markdown: every character renders as itself."""
-    return html.escape(_MD_SPECIALS.sub(r"\\\1", text), quote=False)
+    """Plain text made inert in Markdown: every character renders as itself, on one line, since a line break typed
+    into data would otherwise end a heading or link, or start a code block or a `===` heading underline."""
+    return html.escape(_MD_SPECIALS.sub(r"\\\1", _LINE_BREAK.sub(" ", text)), quote=False)
+
+
+def md_paragraphs(text: str) -> str:
+    """Plain text in paragraphs (a blank line between two), each made inert by `md`."""
+    return "\n\n".join(md(part.strip()) for part in _BLANK_LINE.split(text) if part.strip())
 
 
 def h(text: str) -> str:
@@ -74,7 +82,10 @@ def render_site(site: Site, site_url: str = "") -> list[RenderedPage]:
 
 
 def front_matter(title: str, description: str, hide: tuple[str, ...] = (), **meta: object) -> str:
-    # JSON strings are valid YAML, so any title survives MkDocs' meta parser unchanged
+    # JSON strings are valid YAML, so any title survives MkDocs' meta parser unchanged. Escaped, because
+    # MkDocs' Jinja does not autoescape: the theme puts page.meta.title/description into <title>, the
+    # header, the nav and a `content="..."` attribute as they are.
+    title, description = h(title), h(description)
     hidden = f"hide: {json.dumps(list(hide))}\n" if hide else ""  # Material's sidebars to leave out
     extra = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n{hidden}{extra}---\n\n"
@@ -90,7 +101,7 @@ def block(text: Text, lang: str, attrs: str = "") -> str:
     value, actual = text.best(lang)
     id_attr = f' id="{attrs.removeprefix("#")}"' if attrs.startswith("#") else ""
     if actual == lang and not (lang != "vi" and text.state == OUTDATED):
-        return f"{md(value)}\n{{: {attrs} }}\n" if attrs else f"{md(value)}\n"
+        return f"{md_paragraphs(value)}\n{{: {attrs} }}\n" if attrs else f"{md_paragraphs(value)}\n"
     marker = f' data-text="{h(text_key(text))}"' if text.origin else ""
     if actual == lang:
         anchor = f"#{attrs.removeprefix('#')}" if id_attr else ""

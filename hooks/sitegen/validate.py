@@ -6,9 +6,9 @@ import datetime
 from pathlib import Path
 
 from .errors import DataError, Problem
-from .fields import SLUG_PATTERN, FieldReader
+from .fields import MAX_SLUG_LENGTH, SLUG_PATTERN, FieldReader
 from .icons import read_icon
-from .model import Decision, GrowthTarget, Site, Source, TaskGroup
+from .model import LANGUAGES, Decision, GrowthTarget, Site, Source, TaskGroup
 from .updates import load_updates
 from .yamlsource import Mapping, read_yaml
 
@@ -32,6 +32,11 @@ _DECISION_OPTIONAL_KEYS = ("jurisdiction",)
 _GROUP_KEYS = ("number", "slug", "title", "text")
 _GROUP_OPTIONAL_KEYS = ("icon", "summary")  # the home page's card: an icon and a one-line excerpt
 MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from meaning anything
+# Web addresses the site already uses: a decision folder or task group slug with one of these names would silently
+# replace that page (a group slugged `index` replaced its decision's page). Add any new top-level page here.
+# top-level pages and folders of the site, and the pages a decision folder holds besides its groups
+RESERVED_FOLDER_NAMES = frozenset({*LANGUAGES, "index", "about", "assets", "search", "404", "translations"})
+RESERVED_GROUP_SLUGS = frozenset({"index", "tin-tuc"})
 
 
 def load_site(data_dir: Path, today: datetime.date | None = None) -> Site:
@@ -39,8 +44,10 @@ def load_site(data_dir: Path, today: datetime.date | None = None) -> Site:
 
     `today` (default: today in the province) decides which update dates are in the future."""
     problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(data_dir.as_posix(), 1, 1, "", "the data folder does not exist")])
     root = data_dir / "decisions"
-    folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    folders = [p for p in entries(root) if p.is_dir()]
     if not folders:
         display = _display(root, data_dir)
         raise DataError(
@@ -48,6 +55,9 @@ def load_site(data_dir: Path, today: datetime.date | None = None) -> Site:
         )
     decisions = []
     for folder in folders:
+        if outside(folder, data_dir):
+            problems.append(_outside_problem(folder, data_dir))
+            continue
         try:
             decisions.append(load_decision(folder, data_dir, today))
         except DataError as exc:
@@ -61,13 +71,18 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
     """One decision folder: `decision.yaml` plus `groups/*.yaml` and the press office's `updates/*.yaml`."""
     problems: list[Problem] = []
     display = _display(folder / DECISION_FILE, data_dir)
-    if not SLUG_PATTERN.fullmatch(folder.name):
+    if not SLUG_PATTERN.fullmatch(folder.name) or len(folder.name) > MAX_SLUG_LENGTH:
+        message = f"the folder name '{folder.name}' becomes the web address; use lowercase ASCII letters, digits and hyphens (at most {MAX_SLUG_LENGTH})"
+        problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
+    elif folder.name in RESERVED_FOLDER_NAMES:
         message = (
-            f"the folder name '{folder.name}' becomes the web address; use lowercase ASCII letters, digits and hyphens"
+            f"the folder name '{folder.name}' is already the web address of another part of the site; choose another"
         )
         problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
     decision_fields = None
-    if (folder / DECISION_FILE).is_file():
+    if outside(folder / DECISION_FILE, data_dir):
+        problems.append(_outside_problem(folder / DECISION_FILE, data_dir))
+    elif (folder / DECISION_FILE).exists():
         try:
             decision_fields = _read_decision(folder / DECISION_FILE, display)
         except DataError as exc:
@@ -77,14 +92,23 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
 
     groups: list[TaskGroup] = []
     unreadable = 0
-    for path in sorted((folder / GROUPS_FOLDER).glob("*.yaml")):
+    for path in entries(folder / GROUPS_FOLDER):
+        if path.suffix != ".yaml":  # `04.yml`, `04.YAML`: would otherwise vanish from the site without a word
+            message = f"this is not read: {GROUPS_FOLDER}/ holds only task group files named like 01.yaml"
+            problems.append(Problem(_display(path, data_dir), 1, 1, "", message))
+            unreadable += 1
+            continue
+        if outside(path, data_dir):
+            problems.append(_outside_problem(path, data_dir))
+            unreadable += 1
+            continue
         try:
             groups.append(load_task_group(path, _display(path, data_dir)))
         except DataError as exc:
             problems.extend(exc.problems)
             unreadable += 1
-    if not unreadable:  # a gap caused by a broken file would only repeat that file's problem
-        problems.extend(_check_groups(groups, _display(folder / GROUPS_FOLDER, data_dir)))
+    # a gap caused by a broken file would only repeat that file's problem; duplicates are still worth reporting
+    problems.extend(_check_groups(groups, _display(folder / GROUPS_FOLDER, data_dir), all_read=not unreadable))
     updates = ()
     if not unreadable:  # updates name task groups: check them against groups that were read
         try:
@@ -133,8 +157,8 @@ def _read_growth_target(reader: FieldReader, parent: Mapping) -> GrowthTarget | 
         return None
     indicator = reader.text(target, "indicator", "growth_target")
     year = reader.integer(target, "year", 1945, 2200, "growth_target")
-    low = reader.number(target, "low_percent", "growth_target")
-    high = reader.number(target, "high_percent", "growth_target")
+    low = reader.number(target, "low_percent", "growth_target", high=100)
+    high = reader.number(target, "high_percent", "growth_target", high=100)
     if low is not None and high is not None and low > high:
         reader.problem(target, "growth_target", f"low_percent ({low:g}) is above high_percent ({high:g})")
         return None
@@ -172,13 +196,16 @@ def load_task_group(path: Path, display: str) -> TaskGroup:
         reader.text(node, "text"),
     )
     card = {"icon": read_icon(reader, node), "summary": reader.text(node, "summary")}
+    if values[1] in RESERVED_GROUP_SLUGS:
+        message = f"'{values[1]}' is already the web address of another page of this decision; choose another slug"
+        reader.problem(node.get("slug"), "slug", message)
     if reader.problems or None in values:
         raise DataError(reader.problems)
     where = {key: (value.mark.line, value.mark.column) for key, value in ((k.value, v) for k, v in node.pairs)}
     return TaskGroup(*values, data_file=display, where=where, **card)
 
 
-def _check_groups(groups: list[TaskGroup], display: str) -> list[Problem]:
+def _check_groups(groups: list[TaskGroup], display: str, all_read: bool = True) -> list[Problem]:
     """Across files: numbers unique and 1..N without gaps, slugs unique."""
     problems = []
     by_number: dict[int, TaskGroup] = {}
@@ -203,6 +230,8 @@ def _check_groups(groups: list[TaskGroup], display: str) -> list[Problem]:
                 )
             )
         by_slug.setdefault(group.slug, group)
+    if not all_read:
+        return problems
     if not groups:
         problems.append(Problem(display, 1, 1, "", "no task group files found; expected groups/01.yaml and so on"))
     elif by_number:
@@ -219,6 +248,28 @@ def _check_groups(groups: list[TaskGroup], display: str) -> list[Problem]:
                 )
             )
     return problems
+
+
+def entries(folder: Path) -> list[Path]:
+    """A folder's entries in a stable order, without hidden files and editor backups (`.DS_Store`, `x.yaml~`)."""
+    try:
+        found = [p for p in folder.iterdir() if not p.name.startswith(".") and not p.name.endswith("~")]
+    except OSError:  # missing, not a folder, or not readable: the caller reports what is then missing
+        return []
+    return sorted(found)
+
+
+def outside(path: Path, data_dir: Path) -> bool:
+    """True for a link that leads out of the data folder: the site publishes only what is in data/."""
+    try:
+        return not path.resolve().is_relative_to(data_dir.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
+def _outside_problem(path: Path, data_dir: Path) -> Problem:
+    message = "this is a link to a place outside the data folder; copy the file into the data folder instead"
+    return Problem(_display(path, data_dir), 1, 1, "", message)
 
 
 def _display(path: Path, data_dir: Path) -> str:

@@ -18,8 +18,10 @@ MAX_DEPTH = 20
 
 try:  # libyaml is ~15x faster than the pure-Python parser (see shared/stack-findings.md)
     _Loader: type = yaml.CSafeLoader
+    _C_LOADER = True
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
+    _C_LOADER = False
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -104,7 +106,11 @@ def _mark(event: yaml.Event) -> Mark:
 
 def read_yaml(path: Path, display: str) -> Node:
     """Return the root node of `path`, or raise DataError naming every problem found."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # a folder named *.yaml, a broken link, no permission to read
+        reason = "it is a folder, not a file" if path.is_dir() else (exc.strerror or type(exc).__name__).lower()
+        raise DataError([Problem(display, 1, 1, "", f"this file cannot be read: {reason}")]) from None
     if len(raw) > MAX_BYTES:
         message = f"the file is {len(raw):,} bytes; a data file may hold at most {MAX_BYTES:,}"
         raise DataError([Problem(display, 1, 1, "", message)])
@@ -112,7 +118,8 @@ def read_yaml(path: Path, display: str) -> Node:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
         message = (
             f"byte offset {exc.start} (0x{raw[exc.start]:02x}) is not UTF-8 text; save the file with UTF-8 encoding"
         )
@@ -173,7 +180,11 @@ def parse_yaml_text(text: str, display: str) -> Node:
                     message = f"the tag '{event.tag}' is not allowed; data files hold only plain text, numbers, dates, lists and mappings"
                     problems.append(_problem(display, mark, message))
                 if isinstance(event, yaml.ScalarEvent):
-                    add(Scalar(event.value, tag, event.style is None, mark))
+                    unsafe = _unsafe_character(event.value)
+                    if unsafe:
+                        message = f"the character {unsafe} (a control or invisible formatting character) cannot appear on a page; remove it"
+                        problems.append(_problem(display, mark, message))
+                    add(Scalar(event.value, tag, event.style in (None, ""), mark))  # libyaml says "" for plain
                     continue
                 if len(stack) >= MAX_DEPTH:
                     message = f"nesting is deeper than {MAX_DEPTH} levels"
@@ -190,10 +201,25 @@ def parse_yaml_text(text: str, display: str) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = "; ".join(part for part in (exc.context, exc.problem) if part)
+        context = exc.context
+        if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            # where the unclosed bracket or quote began is what the editor needs to find
+            context += f" started on line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+        detail = "; ".join(part for part in (context, exc.problem) if part)
+        if exc.problem_mark and text[exc.problem_mark.index : exc.problem_mark.index + 1] == "\t":
+            detail += " (a tab: indent with spaces, not tabs)"
         problems.append(Problem(display, line, column, "", f"this is not valid YAML: {detail}"))
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, such as a control character
+        # libyaml counts this position in bytes of UTF-8, the pure-Python reader in characters
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace") if _C_LOADER else text[: exc.position]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        problems.append(
+            Problem(display, line, column, "", f"the character {character} is not allowed in a data file; remove it")
+        )
     except yaml.YAMLError as exc:
-        problems.append(Problem(display, 1, 1, "", f"this is not valid YAML: {exc}"))
+        problems.append(Problem(display, 1, 1, "", f"this is not valid YAML: {' '.join(str(exc).split())}"))
 
     if problems:
         raise DataError(problems)
@@ -210,7 +236,29 @@ def _tag_of(event: yaml.NodeEvent) -> str:
     if event.tag not in (None, "!"):
         return event.tag
     plain = event.implicit[0]
-    return _RESOLVER.resolve(yaml.ScalarNode, event.value, (plain, False))
+    resolved = _RESOLVER.resolve(yaml.ScalarNode, event.value, (plain, False))
+    # `<<` and `=` resolve to YAML 1.1's merge and value tags, which only a constructor gives meaning: untagged, they
+    # are the characters typed
+    return resolved if resolved in _STANDARD_TAGS else "tag:yaml.org,2002:str"
+
+
+def _unsafe_character(value: str) -> str | None:
+    """A control character, lone surrogate, non-character or bidirectional override: nothing a page can show (a
+    surrogate cannot even be written as UTF-8), and an override silently reverses the text around it. YAML refuses
+    the control characters typed raw, but accepts them as escapes in double quotes."""
+    for char in value:
+        code = ord(char)
+        if (
+            (code < 0x20 and char not in "\t\n\r")
+            or 0x202A <= code <= 0x202E
+            or 0x2066 <= code <= 0x2069
+            or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF
+            or 0xFDD0 <= code <= 0xFDEF
+            or (code & 0xFFFE) == 0xFFFE
+        ):
+            return f"U+{code:04X}"
+    return None
 
 
 def _problem(display: str, mark: Mark, message: str) -> Problem:

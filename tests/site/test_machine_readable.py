@@ -10,6 +10,7 @@ import posixpath
 import xml.etree.ElementTree as ET
 
 import pytest
+from sitegen.reproducible import latest_date
 from sitegen.validate import load_site
 from sitepages import PROJECT, all_pages, page_path
 
@@ -67,7 +68,9 @@ def test_open_graph_of_a_group_page_speaks_its_language(soup_of, decision) -> No
 
 def _sitemap(path) -> list[tuple[str, dict[str, str]]]:
     root = ET.parse(path).getroot()
-    assert root.findall(f"{SITEMAP}url/{SITEMAP}lastmod") == []  # no build-time date: builds stay identical
+    latest = latest_date(load_site(PROJECT / "data")).isoformat()  # the data's date, never the build's
+    assert {m.text for m in root.findall(f"{SITEMAP}url/{SITEMAP}lastmod")} == {latest}
+    assert len(root.findall(f"{SITEMAP}url/{SITEMAP}lastmod")) == len(root.findall(f"{SITEMAP}url"))
     return [
         (url.findtext(f"{SITEMAP}loc"), {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")})
         for url in root.findall(f"{SITEMAP}url")

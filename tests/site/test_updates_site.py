@@ -57,7 +57,7 @@ def fixture_data(root: Path) -> Path:
     write_update(data, update_yaml("2024-12-20", "a-khong-gio", "[1]"), "a")
     script = "Trước <script>alert('xss')</script> sau.\n\n- *một*\n- [nguồn](https://nguon.example.test/a)"
     write_update(data, update_yaml("2024-12-10", "co-ma-html", "[2]", english=False, body_vi=script), "html")
-    write_update(data, update_yaml("2999-01-01", "ban-nhap-tuong-lai", "[1]", draft=True), "nhap1")
+    write_update(data, update_yaml("2098-01-01", "ban-nhap-tuong-lai", "[1]", draft=True), "nhap1")
     write_update(data, update_yaml("2024-12-25", "ban-nhap-cu", "[1, 2, 3]", draft=True), "nhap2")
     return data
 

@@ -104,3 +104,30 @@ def test_english_may_be_missing(tmp_path) -> None:
     path.write_text("number: 1\nslug: mot\ntitle: {vi: Một}\ntext: {vi: Nội dung, en: }\n")
     group = load_site(data).decisions[0].groups[0]
     assert group.title.en is None and group.text.en is None
+
+
+def test_hidden_files_and_editor_backups_are_ignored(tmp_path) -> None:
+    data = write_data(tmp_path)
+    groups = data / "decisions/qd-1-2030/groups"
+    (groups / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (groups / "._02.yaml").write_bytes(b"\x00\x05\x16\x07")  # macOS resource fork on a USB stick
+    (groups / ".#02.yaml").symlink_to("user@host.1234")  # Emacs lock file: a dangling link
+    (groups / "02.yaml~").write_text("number: [broken\n")
+    (data / "decisions/.git").mkdir()
+    assert len(load_site(data).decisions[0].groups) == 3
+
+
+def test_problem_lines_stay_one_line_whatever_was_typed(tmp_path) -> None:
+    data = write_data(tmp_path)
+    path = data / "decisions/qd-1-2030/groups/02.yaml"
+    path.write_text('number: 2\nslug: "a\\nb\\tc"\ntitle: {vi: x}\ntext: {vi: y}\n')
+    [line] = problems(data)
+    assert line.endswith("got 'a\\nb\\tc'")
+
+
+def test_a_huge_value_is_shortened_in_the_message(tmp_path) -> None:
+    data = write_data(tmp_path)
+    path = data / "decisions/qd-1-2030/groups/02.yaml"
+    path.write_text(f"number: 2\nslug: {'x_' * 5000}\ntitle: {{vi: x}}\ntext: {{vi: y}}\n")
+    [line] = problems(data)
+    assert len(line) < 300 and line.endswith("…'")

@@ -81,3 +81,30 @@ def test_oversized_file_is_refused_before_parsing(tmp_path) -> None:
     path.write_bytes(b"a: " + b"x" * MAX_BYTES)
     with pytest.raises(DataError, match="a data file may hold at most"):
         read_yaml(path, "x.yaml")
+
+
+def test_equals_sign_and_double_angle_are_text_not_yaml_11_merge_or_value() -> None:
+    root = parse_yaml_text("a: =\n'<<': x\n", "x.yaml")
+    assert isinstance(root, Mapping)
+    assert [(k.value, v.value, v.kind) for k, v in root.pairs if isinstance(v, Scalar)] == [
+        ("a", "=", "text"),
+        ("<<", "x", "text"),
+    ]
+
+
+def test_a_tab_used_for_indentation_gets_a_hint() -> None:
+    [message] = problems_of("title:\n\tvi: x\n")
+    assert message.startswith("data/x.yaml:2:1: this is not valid YAML")
+    assert message.endswith("(a tab: indent with spaces, not tabs)")
+
+
+def test_raw_control_characters_are_located_in_characters_not_bytes() -> None:
+    [message] = problems_of("tiêu đề: Lạng\x07Sơn\n")
+    assert message == "data/x.yaml:1:14: the character U+0007 is not allowed in a data file; remove it"
+
+
+def test_a_folder_named_like_a_data_file_is_reported(tmp_path) -> None:
+    (tmp_path / "x.yaml").mkdir()
+    with pytest.raises(DataError) as caught:
+        read_yaml(tmp_path / "x.yaml", "data/x.yaml")
+    assert str(caught.value.problems[0]) == "data/x.yaml:1:1: this file cannot be read: it is a folder, not a file"
