@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Decision, Site, Text
-from .urls import absolute, decision_path, group_path, language_prefix, open_data_path
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Decision, Site, Text, Update
+from .news import update_path
+from .urls import absolute, decision_path, group_path, language_prefix, open_data_path, page_url_path
 
 SCHEMA_VERSION = 1
 
@@ -63,7 +64,31 @@ def decision_record(decision: Decision, lang: str, root: str) -> dict:
                 }
                 for group in decision.groups
             ],
+            "updates": [update_record(decision, update, lang, root) for update in decision.updates],
         },
+    }
+
+
+def update_record(decision: Decision, update: Update, lang: str, root: str) -> dict:
+    """A published press-office update (drafts never reach the site, nor this file)."""
+    source = update.source
+    return {
+        "id": update.slug,
+        "date": update.date.isoformat(),
+        "time": update.time.strftime("%H:%M") if update.time else None,
+        "title": text_in(update.title, lang),
+        "summary": text_in(update.summary, lang),
+        "body": text_in(update.body, lang),
+        "groups": list(update.groups),
+        "source": None
+        if source is None
+        else {
+            "publisher": text_in(source.publisher, lang),
+            "headline": text_in(source.headline, lang) if source.headline else None,
+            "author": source.author,
+            "url": source.url,
+        },
+        "page": absolute(root, page_url_path(update_path(decision, update)), lang),
     }
 
 

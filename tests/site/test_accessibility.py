@@ -7,6 +7,7 @@ import re
 
 import pytest
 from conftest import AXE, AXE_TAGS
+from sitegen.updates import published_only
 from sitegen.validate import load_site
 from sitepages import PROJECT, all_pages
 
@@ -133,5 +134,11 @@ def test_content_is_all_there_with_javascript_off(browser, site_url) -> None:
                 assert group.text.get(lang) in body and group.title.get(lang) in body
                 other = "en" if lang == "vi" else "vi"
                 assert page.locator(f"a.md-select__link[hreflang={other}]").count() == 1
+            for update in published_only(load_site(PROJECT / "data")).decisions[0].updates:
+                page.goto(f"{site_url}{prefix}/{decision.slug}/tin-tuc/{update.slug}/")
+                body = " ".join(page.locator("article").inner_text().split())
+                assert update.title.get(lang) in body and update.summary.get(lang) in body
+                first_paragraph = " ".join(update.body.get(lang).split("\n\n")[0].split())
+                assert first_paragraph in body
     finally:
         context.close()

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from sitegen.reproducible import latest_date
+from sitegen.updates import published_only
 from sitegen.validate import load_site
 from sitepages import PROJECT, all_pages, page_path
 
@@ -181,3 +182,9 @@ def test_decision_page_links_to_its_open_data(built_site, soup_of, site_url, dec
     ]
     for group in body["groups"]:
         assert (built_site.root / group["page"].removeprefix(f"{site_url}/") / "index.html").is_file()
+    published = published_only(load_site(PROJECT / "data")).decisions[0].updates
+    assert [(u["id"], u["date"], u["title"], u["summary"], u["groups"]) for u in body["updates"]] == [
+        (u.slug, u.date.isoformat(), u.title.get(lang), u.summary.get(lang), list(u.groups)) for u in published
+    ]
+    for update in body["updates"]:
+        assert (built_site.root / update["page"].removeprefix(f"{site_url}/") / "index.html").is_file()
