@@ -18,11 +18,13 @@ SECTION_TAGS = frozenset({"h1", "h2", "h3"})
 # navigation repeats other pages' titles; the translation notices are the same on every page
 SKIPPED_TAGS = frozenset({"nav", "script", "style", "template", "button"})
 SKIPPED_CLASSES = frozenset({"translation-banner", "untranslated__notice", "search-ignore"})
-BLOCK_TAGS = frozenset(
-    "address blockquote br dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li ol p pre section "
-    "summary table td th tr ul".split()
-)
-VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# fmt: off
+BLOCK_TAGS = frozenset({
+    "address", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+})
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+# fmt: on
 _SPACES = re.compile(r"\s+")
 
 
