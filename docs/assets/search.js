@@ -38,10 +38,10 @@
     if (/(ss|us|is)$/.test(word)) return word;
     if (/(sses|xes|ches|shes|zes)$/.test(word)) word = word.slice(0, -2);
     else if (/s$/.test(word)) word = word.slice(0, -1);
-    var match = /^(.{3,}?[aeiouy].*?)(ing|ed)$/.exec(word);
-    if (match && match[1].length >= 4) {
-      word = match[1];
-      if (/([bdgmnprt])\1$/.test(word)) word = word.slice(0, -1);
+    var suffix = /(ing|ed)$/.exec(word);
+    var base = suffix ? word.slice(0, -suffix[0].length) : "";
+    if (base.length >= 4 && /[aeiouy]/.test(base)) {
+      word = /([bdgmnprt])\1$/.test(base) ? base.slice(0, -1) : base; // planned → plan
     }
     return word.length > 3 ? word.replace(/e$/, "") : word;
   }

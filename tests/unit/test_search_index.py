@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from sitegen.search_index import IndexedPage, Section, index_json, indexed_page, page_sections, write_index
+
+GROUP_PAGE = """
+<p class="translation-banner" role="note">This English version is an unofficial translation.</p>
+<p class="group-kicker">Task group 3</p>
+<h1 id="group-3">State budget management</h1>
+<p class="group-context">Part of: <a href="../">Decision No. 166/QĐ-UBND</a></p>
+<h2 id="text">Text</h2>
+<p>On the management<br>and administration of the <strong>state budget</strong>.</p>
+<nav class="group-neighbours"><ul><li><a href="../b/">Next: 4. Culture</a></li></ul></nav>
+<h3 id="detail">Detail <em>one</em></h3>
+<div class="untranslated" lang="vi"><p class="untranslated__notice" lang="en">Not yet translated</p><p>Văn hóa</p></div>
+"""
+
+
+def test_sections_split_at_headings_with_their_anchors() -> None:
+    assert page_sections(GROUP_PAGE) == [
+        Section("", "State budget management", "Task group 3 Part of: Decision No. 166/QĐ-UBND"),
+        Section("text", "Text", "On the management and administration of the state budget."),
+        Section("detail", "Detail one", "Văn hóa"),
+    ]
+
+
+def test_navigation_and_translation_notices_are_not_indexed() -> None:
+    text = json.dumps([s.__dict__ for s in page_sections(GROUP_PAGE)])
+    assert "Culture" not in text  # the neighbours' titles would make every page match its neighbours
+    assert "unofficial" not in text and "Not yet translated" not in text
+
+
+def test_decomposed_text_is_stored_composed() -> None:
+    decomposed = unicodedata.normalize("NFD", "Ngân sách")
+    page = indexed_page("a/", decomposed, f"<h2 id='x'>{decomposed}</h2><p>{decomposed}  nhà\nnước</p>")
+    assert page.title == "Ngân sách"
+    assert page.sections == (Section("x", "Ngân sách", "Ngân sách nhà nước"),)
+
+
+def test_index_is_compact_sorted_and_per_language(tmp_path) -> None:
+    pages = [
+        IndexedPage("en/b/", "B", (Section("", "B", "bee"),)),
+        IndexedPage("en/", "Home", (Section("top", "Home", "hello"),)),
+    ]
+    path = write_index(tmp_path, "en", pages)
+    assert path == tmp_path / "search" / "en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data == {
+        "lang": "en",
+        "pages": [
+            {"url": "en/", "title": "Home", "sections": [["top", "Home", "hello"]]},
+            {"url": "en/b/", "title": "B", "sections": [["", "B", "bee"]]},
+        ],
+    }
+    assert index_json("en", pages) == index_json("en", list(reversed(pages)))  # deterministic
+    assert "\n" not in path.read_text(encoding="utf-8")
