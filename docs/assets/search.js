@@ -46,18 +46,25 @@
     return word.length > 3 ? word.replace(/e$/, "") : word;
   }
 
+  var wordKeys = new Map(); // a site uses a few thousand distinct words: normalise each once
+
+  function keysOf(word, lang) {
+    var keys = wordKeys.get(word);
+    if (!keys) {
+      var folded = fold(word);
+      keys = { exact: exactKey(word), key: lang === "en" ? stemEnglish(folded) : folded };
+      wordKeys.set(word, keys);
+    }
+    return keys;
+  }
+
   function tokens(text, lang) {
     var out = [];
     var match;
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text)) !== null) {
-      var folded = fold(match[0]);
-      out.push({
-        start: match.index,
-        end: match.index + match[0].length,
-        exact: exactKey(match[0]),
-        key: lang === "en" ? stemEnglish(folded) : folded,
-      });
+      var keys = keysOf(match[0], lang);
+      out.push({ start: match.index, end: match.index + match[0].length, exact: keys.exact, key: keys.key });
     }
     return out;
   }

@@ -56,6 +56,7 @@ class _SectionParser(HTMLParser):
         self._open: list[str] = []
         self._skip_depth: int | None = None
         self._in_heading = False
+        self._summary = False  # the heading links to another page: that page holds the text
         self._heading_parts: list[str] = []
         self._text_parts: list[str] = []
 
@@ -71,6 +72,8 @@ class _SectionParser(HTMLParser):
         if tag in SKIPPED_TAGS or classes & SKIPPED_CLASSES:
             self._skip_depth = len(self._open)
             return
+        if self._in_heading and tag == "a" and not (dict(attrs).get("href") or "#").startswith("#"):
+            self._summary = True
         if tag in SECTION_TAGS:
             if tag != "h1" or len(self.sections) > 1:
                 self._close_section()
@@ -105,8 +108,11 @@ class _SectionParser(HTMLParser):
         (self._heading_parts if self._in_heading else self._text_parts).append(data)
 
     def _close_section(self) -> None:
-        self.sections[-1][2] = clean("".join(self._text_parts))
+        # a summary of another page (the decision page's task groups) is indexed by its heading only,
+        # so each text is in the index once, and a search finds the page that holds it
+        self.sections[-1][2] = "" if self._summary else clean("".join(self._text_parts))
         self._text_parts = []
+        self._summary = False
 
     def result(self) -> list[Section]:
         self.close()

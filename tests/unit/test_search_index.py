@@ -56,3 +56,16 @@ def test_index_is_compact_sorted_and_per_language(tmp_path) -> None:
     }
     assert index_json("en", pages) == index_json("en", list(reversed(pages)))  # deterministic
     assert "\n" not in path.read_text(encoding="utf-8")
+
+
+def test_a_section_headed_by_a_link_to_another_page_keeps_only_its_heading() -> None:
+    html = (
+        "<h2 id='groups'>Groups</h2><p>Intro</p>"
+        "<h3 id='group-3'><a href='ngan-sach/'>Group 3. Budget</a></h3><p>On the state budget.</p>"
+        "<h3 id='local'><a href='#x'>Local</a></h3><p>Kept.</p>"
+    )
+    assert page_sections(html) == [
+        Section("groups", "Groups", "Intro"),
+        Section("group-3", "Group 3. Budget", ""),
+        Section("local", "Local", "Kept."),
+    ]
