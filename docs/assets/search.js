@@ -159,10 +159,16 @@
     };
   }
 
+  /** The first word matching a query word whole, else the first matching one as a prefix. */
   function firstMatch(list, terms) {
-    return list.find(function (token) {
-      return terms.some(function (term) { return matches(term, token); });
-    });
+    return (
+      list.find(function (token) {
+        return terms.some(function (term) { return token.key === term.key; });
+      }) ||
+      list.find(function (token) {
+        return terms.some(function (term) { return matches(term, token); });
+      })
+    );
   }
 
   // exact words first, then score; ties go to the earlier match in the text, the shorter section, index order

@@ -128,7 +128,10 @@ def page_sections(content_html: str) -> list[Section]:
 
 
 def indexed_page(url: str, title: str, content_html: str) -> IndexedPage:
-    return IndexedPage(url, clean(title), tuple(page_sections(content_html)))
+    title = clean(title)
+    # a heading that repeats the page's title (its h1, mostly) adds bytes and nothing to find
+    sections = [Section(s.anchor, "" if s.heading in title else s.heading, s.text) for s in page_sections(content_html)]
+    return IndexedPage(url, title, tuple(s for s in sections if s.heading or s.text))
 
 
 def index_path(site_dir: Path, lang: str) -> Path:

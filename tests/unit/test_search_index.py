@@ -34,9 +34,9 @@ def test_navigation_and_translation_notices_are_not_indexed() -> None:
 
 def test_decomposed_text_is_stored_composed() -> None:
     decomposed = unicodedata.normalize("NFD", "Ngân sách")
-    page = indexed_page("a/", decomposed, f"<h2 id='x'>{decomposed}</h2><p>{decomposed}  nhà\nnước</p>")
-    assert page.title == "Ngân sách"
-    assert page.sections == (Section("x", "Ngân sách", "Ngân sách nhà nước"),)
+    page = indexed_page("a/", f"Nhóm 3: {decomposed}", f"<h2 id='x'>{decomposed}</h2><p>{decomposed}  nhà\nnước</p>")
+    assert page.title == "Nhóm 3: Ngân sách"
+    assert page.sections == (Section("x", "", "Ngân sách nhà nước"),)  # the heading repeats the title
 
 
 def test_index_is_compact_sorted_and_per_language(tmp_path) -> None:
@@ -69,3 +69,9 @@ def test_a_section_headed_by_a_link_to_another_page_keeps_only_its_heading() -> 
         Section("group-3", "Group 3. Budget", ""),
         Section("local", "Local", "Kept."),
     ]
+
+
+def test_a_heading_repeating_the_page_title_is_not_stored_twice() -> None:
+    page = indexed_page("g/", "Task group 3: Budget", GROUP_PAGE.replace("State budget management", "Budget"))
+    assert page.sections[0] == Section("", "", "Task group 3 Part of: Decision No. 166/QĐ-UBND")
+    assert page.sections[1].heading == "Text"
