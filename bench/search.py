@@ -92,9 +92,13 @@ def index_sizes(site: Path) -> dict[str, dict[str, int]]:
     return sizes
 
 
-def script_bytes(site: Path) -> dict[str, int]:
-    raw = (site / "assets" / "search.js").read_bytes()
-    return {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
+def script_bytes(site: Path) -> dict[str, dict[str, int]]:
+    """The loader every page fetches, and the engine fetched with the index on first use."""
+    sizes = {}
+    for name in ("search.js", "search-engine.js", "search.css"):
+        raw = (site / "assets" / name).read_bytes()
+        sizes[name] = {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
+    return sizes
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -180,13 +184,15 @@ def run() -> dict:
             shutil.rmtree(generated_docs_dir(PROJECT, synthetic_data), ignore_errors=True)
         script = script_bytes(real_site)
         result = {
-            "search_js": script,
+            "assets": script,
             "real": measure_site(real_site),
             "synthetic_1000_groups": {**measure_site(synthetic_site), "build_seconds": build_seconds},
         }
+    # everything search adds to what a phone downloads until the first results show
+    fixed = sum(sizes["gzip"] for sizes in script.values())
     for name in ("real", "synthetic_1000_groups"):
         result[name]["bytes_before_first_result_gzip"] = {
-            lang: script["gzip"] + sizes["gzip"] for lang, sizes in result[name]["index"].items()
+            lang: fixed + sizes["gzip"] for lang, sizes in result[name]["index"].items()
         }
     return result
 

@@ -187,11 +187,14 @@ def test_the_index_is_fetched_only_when_a_search_starts(page, site_url, start, l
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(site_url + start)
     page.wait_for_load_state("networkidle")
-    assert not [path for path in requested if path.startswith("/search/")]
+    assert "/assets/search.js" in requested  # the small loader only
+    assert not [path for path in requested if path.startswith("/search/") or "search-engine" in path]
     with page.expect_response(lambda response: "/search/" in response.url) as response:
         page.locator(BOX).focus()
     assert urlsplit(response.value.url).path == f"/search/{lang}.json"
     assert response.value.ok
+    page.wait_for_function("() => window.siteSearch")
+    assert "/assets/search-engine.js" in requested
 
 
 def test_the_indexes_hold_one_language_each(built_site) -> None:

@@ -1,4 +1,4 @@
-"""search.js's own functions, run in Chromium: its fold must equal sitegen.slugs.fold on the same table."""
+"""search-engine.js's own functions, run in Chromium: its fold must equal sitegen.slugs.fold on one table."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def search_js(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
     page.goto(site_url + "/")
+    page.locator("#site-search-input").focus()  # search-engine.js is loaded on first use
     page.wait_for_function("() => window.siteSearch")
     yield page
     context.close()
