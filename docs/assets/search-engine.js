@@ -243,13 +243,17 @@
     var doc = hit.doc;
     var item = document.createElement("li");
     item.className = "site-search__result";
+    // when the page's title holds every word, the result is the page itself, not one of its sections
+    var wholePage = hit.terms.every(function (term) {
+      return doc.tokens[0].some(function (token) { return matches(term, token); });
+    });
     var link = document.createElement("a");
-    link.href = new URL(doc.url, root).href;
+    link.href = new URL(wholePage ? doc.url.split("#")[0] : doc.url, root).href;
     var title = document.createElement("span");
     title.className = "site-search__title";
     appendHighlighted(title, doc.fields[0], doc.tokens[0], hit.terms, 0, doc.fields[0].length);
     link.append(title);
-    if (doc.fields[1] && doc.fields[0].indexOf(doc.fields[1]) === -1) {
+    if (!wholePage && doc.fields[1]) {
       var heading = document.createElement("span");
       heading.className = "site-search__heading";
       appendHighlighted(heading, doc.fields[1], doc.tokens[1], hit.terms, 0, doc.fields[1].length);
