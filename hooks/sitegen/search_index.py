@@ -53,6 +53,7 @@ class _SectionParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.sections: list[list[str]] = [["", "", ""]]  # anchor, heading, text
+        self._summaries: set[int] = set()  # sections whose heading links to another page
         self._open: list[str] = []
         self._skip_depth: int | None = None
         self._in_heading = False
@@ -108,16 +109,18 @@ class _SectionParser(HTMLParser):
         (self._heading_parts if self._in_heading else self._text_parts).append(data)
 
     def _close_section(self) -> None:
-        # a summary of another page (the decision page's task groups) is indexed by its heading only,
-        # so each text is in the index once, and a search finds the page that holds it
-        self.sections[-1][2] = "" if self._summary else clean("".join(self._text_parts))
+        self.sections[-1][2] = clean("".join(self._text_parts))
         self._text_parts = []
+        if self._summary:
+            self._summaries.add(len(self.sections) - 1)
         self._summary = False
 
     def result(self) -> list[Section]:
         self.close()
         self._close_section()
-        return [Section(*s) for s in self.sections if s[1] or s[2]]
+        # a summary of another page (the decision page's task groups) is left out: each text is in
+        # the index once, and a search finds the page that holds it
+        return [Section(*s) for i, s in enumerate(self.sections) if (s[1] or s[2]) and i not in self._summaries]
 
 
 def page_sections(content_html: str) -> list[Section]:

@@ -58,7 +58,7 @@ def test_index_is_compact_sorted_and_per_language(tmp_path) -> None:
     assert "\n" not in path.read_text(encoding="utf-8")
 
 
-def test_a_section_headed_by_a_link_to_another_page_keeps_only_its_heading() -> None:
+def test_a_section_headed_by_a_link_to_another_page_is_left_to_that_page() -> None:
     html = (
         "<h2 id='groups'>Groups</h2><p>Intro</p>"
         "<h3 id='group-3'><a href='ngan-sach/'>Group 3. Budget</a></h3><p>On the state budget.</p>"
@@ -66,7 +66,6 @@ def test_a_section_headed_by_a_link_to_another_page_keeps_only_its_heading() -> 
     )
     assert page_sections(html) == [
         Section("groups", "Groups", "Intro"),
-        Section("group-3", "Group 3. Budget", ""),
         Section("local", "Local", "Kept."),
     ]
 
