@@ -50,11 +50,11 @@
   var wordKeys = new Map(); // a site uses a few thousand distinct words: normalise each once
 
   function keysOf(word, lang) {
-    var keys = wordKeys.get(word);
+    var keys = wordKeys.get(lang + ":" + word);
     if (!keys) {
       var folded = fold(word);
       keys = { exact: exactKey(word), key: lang === "en" ? stemEnglish(folded) : folded };
-      wordKeys.set(word, keys);
+      wordKeys.set(lang + ":" + word, keys);
     }
     return keys;
   }
@@ -192,7 +192,7 @@
     return found;
   }
 
-  /** The best section of each matching page, best first: [{doc, score}]. */
+  /** The best section of each matching page, best first: [{doc, terms, key}]. */
   function search(prepared, query) {
     var terms = parseQuery(query, prepared.lang);
     if (terms.length === 0) return [];
@@ -208,9 +208,9 @@
       var current = bestByPage.get(hit.doc.siblings);
       if (!current || better(hit, current)) bestByPage.set(hit.doc.siblings, hit);
     });
-    return Array.from(bestByPage.values())
-      .sort(function (a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; })
-      .slice(0, MAX_RESULTS);
+    return Array.from(bestByPage.values()).sort(function (a, b) {
+      return better(a, b) ? -1 : better(b, a) ? 1 : 0;
+    });
   }
 
   /** Appends text to an element, the words matching the query wrapped in <mark>. */
@@ -314,8 +314,9 @@
         function (prepared) {
           form.dataset.ready = "true";
           if (input.value !== query) return; // the reader typed on; that keystroke renders
-          var hits = search(prepared, query);
-          list.replaceChildren.apply(list, hits.map(function (hit) { return renderHit(hit, root); }));
+          var hits = search(prepared, query); // the status counts them all, the list shows the best
+          var shown = hits.slice(0, MAX_RESULTS);
+          list.replaceChildren.apply(list, shown.map(function (hit) { return renderHit(hit, root); }));
           list.hidden = hits.length === 0;
           status.textContent =
             hits.length === 0 ? form.dataset.none

@@ -212,3 +212,10 @@ def test_escape_clears_the_search(page, site_url) -> None:
     page.locator(BOX).press("Escape")
     assert page.locator(BOX).input_value() == ""
     assert page.locator(".site-search__results").is_hidden()
+
+
+def test_the_status_counts_every_page_found_and_the_list_shows_the_best_ten(page, site_url) -> None:
+    results = search(page, site_url, "/", "quyết định")  # every page names the decision
+    assert len(results) == 10
+    assert page.locator(".site-search__status").text_content() == "12 kết quả"
+    assert page.locator(".site-search__status").get_attribute("role") == "status"  # read out by screen readers
