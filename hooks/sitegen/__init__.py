@@ -6,18 +6,8 @@ import importlib
 import sys
 
 # dependency order, so each reloaded module sees its reloaded dependencies
-_MODULES = (
-    "errors",
-    "model",
-    "slugs",
-    "yamlsource",
-    "fields",
-    "validate",
-    "labels",
-    "render",
-    "generate",
-    "search_index",
-)
+_MODULES = ("errors", "model", "slugs", "yamlsource", "fields", "validate", "labels", "render", "generate")
+_MODULES += ("search_index",)
 
 
 def reload_modules() -> None:
