@@ -39,6 +39,9 @@ def on_config(config):
     reproducible.pin_build_date(generated.site)  # sitemap <lastmod>, sitemap.xml.gz: dated by the data, not the clock
     config.docs_dir = str(generated.docs_dir)
     config.nav = generated.nav
+    from sitegen.labels import SEARCH_LABELS
+
+    config.extra["search_labels"] = SEARCH_LABELS
     return config
 
 
@@ -46,3 +49,26 @@ def on_serve(server, config, builder):
     # the generated folder changes on every rebuild; watching it would rebuild forever
     server.unwatch(config.docs_dir)
     return server
+
+
+# Search: one index per build language (i18n builds English as a nested build with these same hooks)
+_search_pages: dict[str, list] = {}
+
+
+def on_pre_build(config) -> None:
+    _search_pages[config.theme["language"]] = []
+
+
+def on_page_content(html, page, config, files):
+    from sitegen import search_index
+
+    priority = int(page.meta.get("search_priority", 0))
+    _search_pages[config.theme["language"]].append(search_index.indexed_page(page.url, page.title, html, priority))
+    return html
+
+
+def on_post_build(config) -> None:
+    from sitegen import search_index
+
+    lang = config.theme["language"]
+    search_index.write_index(Path(config.site_dir), lang, _search_pages.pop(lang, []))

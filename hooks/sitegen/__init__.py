@@ -27,6 +27,7 @@ _MODULES = (
     "feeds",
     "generate",
     "reproducible",
+    "search_index",
 )
 
 
