@@ -84,3 +84,8 @@ new-update: setup
 
 clean:
 	rm -rf site .site-* .build
+
+# Search benchmark (bench/search.py; `make bench` runs it with the others): index bytes, key-to-results ms
+.PHONY: bench-search
+bench-search: setup browser
+	$(PY) bench/search.py

@@ -9,7 +9,7 @@ from pathlib import Path
 import sitegen
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
-from sitegen.model import LANGUAGES
+from sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
 
 _command = "build"
 _state: dict = {}  # the validated site and root URL of the current build, shared by both languages
@@ -51,6 +51,9 @@ def on_config(config):
     reproducible.pin_build_date(generated.site)  # sitemap <lastmod>, sitemap.xml.gz: dated by the data, not the clock
     config.docs_dir = str(generated.docs_dir)
     config.nav = generated.nav
+    from sitegen.labels import SEARCH_LABELS
+
+    config.extra["search_labels"] = SEARCH_LABELS
     _state.update(site=generated.site, paths=generated.page_paths, root=urls.site_root(config.site_url), kept={})
     return config
 
@@ -91,11 +94,15 @@ def on_template_context(context, template_name, config):
 
 @event_priority(-200)  # after i18n's own post-build, which builds the other languages
 def on_post_build(config):
-    from sitegen import opendata, publish
+    from sitegen import opendata, publish, search_index
 
     site_dir = Path(config.site_dir)
-    if _nested_language_build(config):
-        publish.move_language_files(site_dir, config.theme["language"], _state["kept"])
+    nested = _nested_language_build(config)
+    # after i18n's nested build, config.theme still names its language: the outer build is the default one
+    lang = config.theme["language"] if nested else DEFAULT_LANGUAGE
+    search_index.write_index(site_dir, lang, _search_pages.pop(lang, []))  # one event per hook module: both here
+    if nested:
+        publish.move_language_files(site_dir, lang, _state["kept"])
     else:
         opendata.write_open_data(_state["site"], _state["root"], site_dir)
         publish.fix_error_pages(site_dir, LANGUAGES)
@@ -105,3 +112,19 @@ def on_serve(server, config, builder):
     # the generated folder changes on every rebuild; watching it would rebuild forever
     server.unwatch(config.docs_dir)
     return server
+
+
+# Search: one index per build language (i18n builds English as a nested build with these same hooks)
+_search_pages: dict[str, list] = {}
+
+
+def on_pre_build(config) -> None:
+    _search_pages[config.theme["language"]] = []
+
+
+def on_page_content(html, page, config, files):
+    from sitegen import search_index
+
+    priority = int(page.meta.get("search_priority", 0))
+    _search_pages[config.theme["language"]].append(search_index.indexed_page(page.url, page.title, html, priority))
+    return html

@@ -23,6 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 from buildhelpers import run_sitegen, tree_digest
 from datafixtures import group_yaml, write_data
+from sitehelpers import serve_folder
 
 PROJECT = Path(__file__).resolve().parents[1]
 DECISION = "data/decisions/qd-1-2030/decision.yaml"
@@ -737,14 +738,22 @@ def test_markup_typed_into_data_is_inert_everywhere_on_the_page(accepted_site: P
     assert html.select_one('meta[name="description"]')["content"] == TYPED_MARKUP
 
 
-def test_markup_typed_into_data_is_inert_in_the_search_index_and_lists(accepted_site: Path) -> None:
-    """Material's search shows an entry's title and text as HTML: they must hold the markup escaped."""
-    docs = json.loads((accepted_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    found = [doc for doc in docs if "from data" in doc["title"] + doc["text"]]
-    assert found
-    for doc in found:
-        for value in (doc["title"], doc["text"]):
-            assert "<script" not in value and "<b>" not in value and "<img" not in value, doc
+def test_markup_typed_into_data_is_inert_in_the_search_index_and_lists(accepted_site: Path, page) -> None:
+    """The search index holds text, not HTML, and the search box shows it as text (docs/assets/search-engine.js)."""
+    pages = json.loads((accepted_site / "search/vi.json").read_text(encoding="utf-8"))["pages"]
+    found = [p for p in pages if "from data" in p["title"] + json.dumps(p["sections"], ensure_ascii=False)]
+    assert any(TYPED_MARKUP in p["title"] for p in found), found
+    server, url = serve_folder(accepted_site)
+    try:
+        page.goto(url + "/")
+        page.locator("#site-search-input").press_sequentially("from data")
+        results = page.locator(".site-search__results")
+        results.locator("li").first.wait_for()
+        assert results.locator("script, img, b, [onerror], [onclick]").count() == 0
+        assert "<img src=x onerror=alert(1)>" in results.inner_text()
+        assert page.evaluate("window.__xss === undefined")
+    finally:
+        server.shutdown()
     decision = soup(accepted_site, "qd-1-2030/index.html")
     [item] = [a for a in decision.select("article a") if "from data" in a.get_text()]
     assert squashed(item) == f"Nhóm 3. {TYPED_MARKUP}"

@@ -27,6 +27,7 @@ _MODULES = (
     "feeds",
     "generate",
     "reproducible",
+    "search_index",
     "structured_data",  # issue 7: head metadata, JSON-LD, sitemaps, open data, print
     "print_meta",
     "headmeta",

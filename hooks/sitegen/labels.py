@@ -226,3 +226,28 @@ def citation(decision: Decision, lang: str, group: int | None = None) -> str:
     issuer, _ = decision.issuer.best("en")
     text = f"{doc_type} No. {decision.number} of {date}, {issuer}"
     return f"{text}, task group {group}" if group else text
+
+
+# The search box's wording (overrides/partials/site-search.html); `{n}` is a number of results
+SEARCH_LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "label": "Tìm kiếm",
+        "placeholder": "Gõ có dấu hoặc không dấu, ví dụ: ngan sach",
+        "results": "Kết quả tìm kiếm",
+        "one": "1 kết quả",
+        "other": "{n} kết quả",
+        "none": "Không tìm thấy kết quả nào.",
+        "loading": "Đang tải chỉ mục tìm kiếm…",
+        "error": "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.",
+    },
+    "en": {
+        "label": "Search",
+        "placeholder": "Search this site, e.g. budget",
+        "results": "Search results",
+        "one": "1 result",
+        "other": "{n} results",
+        "none": "No results found.",
+        "loading": "Loading the search index…",
+        "error": "The search index could not be loaded. Please try again.",
+    },
+}

@@ -82,6 +82,7 @@ def render_site(site: Site, site_url: str = "") -> list[RenderedPage]:
 
 
 def front_matter(title: str, description: str, hide: tuple[str, ...] = (), **meta: object) -> str:
+    """Page metadata; `meta` holds e.g. `feeds` (news.py) and `search_priority` (1: the decision's own text)."""
     # JSON strings are valid YAML, so any title survives MkDocs' meta parser unchanged. Escaped, because
     # MkDocs' Jinja does not autoescape: the theme puts page.meta.title/description into <title>, the
     # header, the nav and a `content="..."` attribute as they are.
@@ -168,7 +169,10 @@ def render_home(site: Site, lang: str) -> RenderedPage:
     decision = max(site.decisions, key=lambda d: d.date)
     title = label(lang, "home_title")
     # no table of contents beside the overview: the cards get the width for three columns
-    out = [front_matter(title, plain(decision.summary, lang), hide=("toc",)), translation_banner(lang, decision)]
+    out = [
+        front_matter(title, plain(decision.summary, lang), hide=("toc",), search_priority=1),
+        translation_banner(lang, decision),
+    ]
     out.append(f"# {md(title)} {{#top}}\n\n{md(label(lang, 'site_intro'))}\n{{: .home-intro }}\n\n")
     out.append(highlights(decision, lang))
     out.append(f"## {md(label(lang, 'task_groups'))} {{#task-groups}}\n\n")
@@ -186,7 +190,7 @@ def render_decision(decision: Decision, lang: str, site_url: str = "") -> Render
     path = decision_path(decision)
     name = _decision_name(decision, lang)
     url = absolute_url(site_url, path, lang)
-    out = [front_matter(name, plain(decision.title, lang)), translation_banner(lang, decision)]
+    out = [front_matter(name, plain(decision.title, lang), search_priority=1), translation_banner(lang, decision)]
     out.append(f"# {md(name)} {{#top}}\n\n")
     out.append(print_qr(url, lang))
     out.append(f'<p class="decision-title" id="decision-title">{text_html(decision.title, lang)}</p>\n\n')
@@ -212,7 +216,10 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url:
     title = f"{number_label}: {plain(group.title, lang)}"
     url = absolute_url(site_url, path, lang)
     feeds = news.group_feed_meta(decision, group, lang)
-    out = [front_matter(title, plain(group.text, lang), feeds=feeds), translation_banner(lang, decision)]
+    out = [
+        front_matter(title, plain(group.text, lang), feeds=feeds, search_priority=1),
+        translation_banner(lang, decision),
+    ]
     icon = icon_svg(group.icon or DEFAULT_GROUP_ICON)
     out.append(f'<p class="group-kicker" id="kicker">{icon}{h(number_label)}</p>\n\n')
     out.append(f"# {inline(group.title, lang)} {{#group-{group.number}}}\n\n")

@@ -27,8 +27,9 @@ def cite_and_share(citation: str, url: str, title: str, lang: str) -> str:
     """Markdown for the section: the citation with a copy button, the page link with a share button."""
     ready = ready_citation(citation, url, lang)
     return (
-        f"## {_h(label(lang, 'cite_share'))} {{#cite}}\n\n"
-        '<div class="cite-share">\n'
+        # left out of search (search-ignore): every page's citation and address would match every query
+        f"## {_h(label(lang, 'cite_share'))} {{#cite .search-ignore}}\n\n"
+        '<div class="cite-share search-ignore">\n'
         f'<p class="cite-share__label" id="cite-label">{_h(label(lang, "cite_this"))}</p>\n'
         f'<p class="citation" id="citation">{_h(ready)}</p>\n'
         '<div class="cite-share__actions">'

@@ -1,4 +1,4 @@
-"""ASCII folding of Vietnamese, shared by slugs, heading anchors and search."""
+"""ASCII folding of Vietnamese, shared by slugs, heading anchors and search (docs/assets/search.js has its twin)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ _LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
 def fold(text: str) -> str:
     """Lower-case text without diacritics: `Đổi mới` → `doi moi`, whatever the tone-mark placement."""
     decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # every mark (Unicode category M), as search.js's /\p{M}/ strips them, so both fold alike
+    stripped = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     return unicodedata.normalize("NFC", stripped).lower()
 
 

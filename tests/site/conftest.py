@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitepages import AXE, AXE_TAGS
+from sitehelpers import AXE, AXE_TAGS
 
 
 def html_pages(root: Path) -> list[str]:

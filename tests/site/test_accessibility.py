@@ -9,7 +9,7 @@ import pytest
 from conftest import AXE, AXE_TAGS
 from sitegen.updates import published_only
 from sitegen.validate import load_site
-from sitepages import PROJECT, all_pages
+from sitehelpers import PROJECT, all_pages
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +76,7 @@ def test_keyboard_reaches_skip_link_language_switch_and_search_visibly(page, sit
     assert page.locator(f"article h1{skip['href']}").count() == 1  # it skips to the page's heading
     switch = next(i for i, s in enumerate(stops) if "md-select__link" in s["cls"] and s["hreflang"] == other)
     assert stops[switch]["visible"] and stops[switch]["outlined"], stops[switch]
-    search = next(s for s in stops if "md-search__input" in s["cls"])
+    search = next(s for s in stops if "site-search__input" in s["cls"])
     assert search["visible"] and search["outlined"], search
     # the switch link, activated from the keyboard, lands on the other language
     page.goto(site_url + path)
@@ -88,10 +88,11 @@ def test_keyboard_reaches_skip_link_language_switch_and_search_visibly(page, sit
 
 
 def test_skip_link_moves_focus_past_the_header(page, site_url) -> None:
-    page.goto(site_url + "/qd-166-2021/")
+    page.goto(site_url + "/qd-166-2021/", wait_until="networkidle")
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-skip')")
     page.keyboard.press("Enter")
-    assert page.url.endswith("#top")
+    page.wait_for_url("**/qd-166-2021/#top")
     page.keyboard.press("Tab")
     inside = page.evaluate("() => !!document.activeElement.closest('article, .md-content')")
     assert inside, "after the skip link, Tab should continue inside the content"

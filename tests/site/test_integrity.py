@@ -10,7 +10,7 @@ import subprocess
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from sitepages import PROJECT
+from sitehelpers import PROJECT
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 README = PROJECT / "README.md"

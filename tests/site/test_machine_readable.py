@@ -13,7 +13,7 @@ import pytest
 from sitegen.reproducible import latest_date
 from sitegen.updates import published_only
 from sitegen.validate import load_site
-from sitepages import PROJECT, all_pages, page_path
+from sitehelpers import PROJECT, all_pages, page_path
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

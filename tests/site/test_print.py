@@ -10,12 +10,12 @@ import pytest
 from pypdf import PdfReader
 from sitegen.labels import citation
 from sitegen.validate import load_site
-from sitepages import PROJECT
+from sitehelpers import PROJECT
 
 pytestmark = pytest.mark.browser
 
 A4_POINTS = (595.92, 842.88)
-CHROME = ".md-header, .md-sidebar, .md-footer, .md-search, .md-top, .md-skip, .group-neighbours"
+CHROME = ".md-header, .md-sidebar, .md-footer, .site-search, .md-top, .md-skip, .group-neighbours"
 
 
 @pytest.fixture(scope="module")

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from datafixtures import write_data
 from sitegen.translate import main
-
-# tests/conftest.py's build_site (tests/site/conftest.py shadows the module name `conftest`)
-_spec = importlib.util.spec_from_file_location("project_conftest", Path(__file__).parents[1] / "conftest.py")
-_project_conftest = sys.modules.setdefault("project_conftest", importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(_project_conftest)
-build_site = _project_conftest.build_site
+from sitehelpers import build_site
 
 GROUPS = "decisions/qd-1-2030/groups"
 DECISION = "decisions/qd-1-2030/decision.yaml"

@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from datafixtures import DECISION_YAML, update_yaml, write_data, write_update
 from sitegen.generate import generated_docs_dir
+from sitehelpers import build_site
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -70,17 +71,17 @@ def data_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def site(data_dir, tmp_path_factory, site_builder):
+def site(data_dir, tmp_path_factory):
     # SITEGEN_DRAFTS is set on purpose: a build (as `make build` runs it) must ignore it
     env = {"SITE_URL": SITE, "SITEGEN_DRAFTS": "1"}
-    return site_builder(tmp_path_factory.mktemp("site") / "site", data_dir, env)
+    return build_site(tmp_path_factory.mktemp("site") / "site", data_dir, env)
 
 
 @pytest.fixture(scope="module")
-def site_after_removal(site, data_dir, tmp_path_factory, site_builder):
+def site_after_removal(site, data_dir, tmp_path_factory):
     [removed] = (data_dir / "decisions/qd-1-2030/updates").glob(f"*-{REMOVED}.yaml")
     removed.unlink()
-    return site_builder(tmp_path_factory.mktemp("site2") / "site", data_dir, {"SITE_URL": SITE})
+    return build_site(tmp_path_factory.mktemp("site2") / "site", data_dir, {"SITE_URL": SITE})
 
 
 def soup(root: Path, page: str) -> BeautifulSoup:
