@@ -7,13 +7,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve build validate test lint format clean
+.PHONY: help setup browser nginx serve build validate test lint format clean dist bench
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
 	@echo "make build     build the site into site/ (the old site stays if anything fails)"
 	@echo "make validate  check data/ without building"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
+	@echo "make dist      the site plus .gz/.br copies into dist/, and dist.csp.conf for nginx"
+	@echo "make bench     benchmark: build time, scale, serve rebuild, page weight, load (BENCH_QUICK=1: shorter)"
 
 # The venv is rebuilt whenever requirements.txt changes; the .pth file makes hooks/sitegen importable
 # by MkDocs' config loader (mkdocs.yml names sitegen.slugs.slugify) and by the tests.
@@ -28,6 +30,9 @@ setup: $(STAMP)
 browser:
 	bash scripts/install-browser.sh
 
+nginx:
+	bash scripts/install-nginx.sh
+
 serve: setup
 	$(PY) -m sitegen.build validate
 	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
@@ -39,15 +44,22 @@ validate: setup
 	$(PY) -m sitegen.build validate
 
 lint: setup
-	$(PY) -m ruff check hooks tests scripts
-	$(PY) -m ruff format --check hooks tests scripts
+	$(PY) -m ruff check hooks tests scripts bench
+	$(PY) -m ruff format --check hooks tests scripts bench
 
 format: setup
-	$(PY) -m ruff format hooks tests scripts
-	$(PY) -m ruff check --fix hooks tests scripts
+	$(PY) -m ruff format hooks tests scripts bench
+	$(PY) -m ruff check --fix hooks tests scripts bench
 
-test: setup browser lint validate
+test: setup browser nginx lint validate
 	$(PY) -m pytest
 
+dist: setup
+	$(PY) -m sitegen.dist
+
+# not a test: prints a table and writes bench/results/latest.json
+bench: setup nginx
+	$(PY) bench/run.py $(if $(BENCH_QUICK),--quick) $(BENCH_ARGS)
+
 clean:
-	rm -rf site .site-* .build
+	rm -rf site .site-* .build dist .dist-* dist.csp.conf
