@@ -1,0 +1,116 @@
+"""`mkdocs serve` after a one-line YAML edit: time from the file's write until the changed page is served.
+
+The edit goes into a temporary copy of data/ (SITEGEN_DATA), never into data/ itself.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import yaml
+from _common import PROJECT, PYTHON, child_env, median, quick
+
+TARGET_SECONDS = 1.0
+GROUP_FILE = Path("decisions/qd-166-2021/groups/03.yaml")
+
+
+def free_port() -> int:
+    from sitegen.nginx import free_port as port
+
+    return port()
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return ""
+
+
+def wait_for(url: str, marker: str, timeout: float) -> float:
+    """Seconds until the page at `url` contains `marker`, polled every 10 ms."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if marker in fetch(url):
+            return time.perf_counter() - started
+        time.sleep(0.01)
+    raise TimeoutError(f"{url} did not show {marker!r} within {timeout} s")
+
+
+def edit_title(path: Path, marker: str) -> None:
+    """One line changes: the Vietnamese title gets the marker appended."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith("  vi: ") and lines[index - 1].startswith("title:"):
+            lines[index] = f"{lines[index].rstrip()} {marker}\n"
+            break
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def run() -> dict:
+    runs = 3 if quick() else 7
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as temp:
+        data = Path(temp) / "data"
+        shutil.copytree(PROJECT / "data", data)
+        group_file = data / GROUP_FILE
+        slug = yaml.safe_load(group_file.read_text(encoding="utf-8"))["slug"]
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/qd-166-2021/{slug}/"
+        command = [
+            PYTHON,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(PROJECT / "mkdocs.yml"),
+        ]
+        server = subprocess.Popen(
+            command, env=child_env(data), cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            first = wait_for(url, "</html>", timeout=120)
+            rebuilds = []
+            for number in range(runs):
+                marker = f"bench-edit-{number}"
+                time.sleep(0.5)  # let the previous rebuild settle, as between a person's edits
+                edit_title(group_file, marker)
+                rebuilds.append(wait_for(url, marker, timeout=120))
+        finally:
+            server.send_signal(signal.SIGINT)  # lets MkDocs remove its temporary site folder
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    value = median(rebuilds)
+    return {
+        "runs": runs,
+        "first_build_served_seconds": round(first, 3),
+        "rebuild_seconds_median": round(value, 3),
+        "rebuild_seconds_all": [round(s, 3) for s in rebuilds],
+        "target_seconds": TARGET_SECONDS,
+        "target_met": value < TARGET_SECONDS,
+        "table": {
+            "title": "mkdocs serve: one-line YAML edit until the changed page is served",
+            "columns": ["edits", "median s", "all s", "first serve s", "target"],
+            "rows": [
+                [
+                    runs,
+                    f"{value:.2f}",
+                    " ".join(f"{s:.2f}" for s in rebuilds),
+                    f"{first:.2f}",
+                    f"< {TARGET_SECONDS:g} s: {'met' if value < TARGET_SECONDS else 'MISSED'}",
+                ]
+            ],
+        },
+    }
