@@ -34,7 +34,8 @@ def child_env(data_dir: Path | None = None, **extra: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class ChildRun:
-    seconds: float
+    seconds: float  # wall time: what a person waits, inflated when other work shares the cores
+    cpu_seconds: float  # user + system time of the child: what the build costs, much less sensitive to load
     peak_mb: float  # peak resident memory of the child, from its own rusage
     output: str
 
@@ -57,7 +58,9 @@ def run_child(command: list[str], env: dict[str, str], cwd: Path = PROJECT, time
         output = out.read().decode(errors="replace")
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{output[-3000:]}")
-    return ChildRun(seconds, usage.ru_maxrss / 1024, output)  # ru_maxrss is in KiB on Linux
+    return ChildRun(
+        seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
+    )  # ru_maxrss is in KiB on Linux
 
 
 def mkdocs_build(site_dir: Path, env: dict[str, str], config: Path = CONFIG) -> ChildRun:

@@ -49,14 +49,16 @@ def measure(groups: int) -> dict:
         root = Path(temp)
         data = _synthetic.write_data(root, groups, updates=UPDATES if _synthetic.write_updates else 0)
         plain_config = _synthetic.write_plain_twin(data, root / "plain")
-        ours, plain, peaks, plain_peaks = [], [], [], []
+        ours, plain, ours_cpu, plain_cpu, peaks, plain_peaks = [], [], [], [], [], []
         try:
             for _ in range(runs):  # interleaved, so both see the same machine load
                 result = mkdocs_build(root / "site", child_env(data))
                 ours.append(result.seconds)
+                ours_cpu.append(result.cpu_seconds)
                 peaks.append(result.peak_mb)
                 result = mkdocs_build(root / "plain-site", child_env(), plain_config)
                 plain.append(result.seconds)
+                plain_cpu.append(result.cpu_seconds)
                 plain_peaks.append(result.peak_mb)
         finally:
             shutil.rmtree(generated_docs_dir(PROJECT, data), ignore_errors=True)
@@ -71,8 +73,12 @@ def measure(groups: int) -> dict:
             "ours_seconds_all": [round(s, 3) for s in ours],
             "plain_seconds": round(median(plain), 3),
             "plain_seconds_all": [round(s, 3) for s in plain],
-            "overhead_ratio": round(median(ours) / median(plain), 3),
-            "ms_per_page": round(1000 * median(ours) / pages, 2),
+            "ours_cpu_seconds": round(median(ours_cpu), 3),
+            "plain_cpu_seconds": round(median(plain_cpu), 3),
+            # CPU time: the ratio and the cost per page are what the build costs, not how busy the machine was
+            "overhead_ratio": round(median(ours_cpu) / median(plain_cpu), 3),
+            "wall_ratio": round(median(ours) / median(plain), 3),
+            "ms_per_page": round(1000 * median(ours_cpu) / pages, 2),
             "peak_mb": round(max(peaks), 1),
             "plain_peak_mb": round(max(plain_peaks), 1),
             "output_bytes": tree_bytes(site),
@@ -86,13 +92,15 @@ def run() -> dict:
     for before, after in itertools.pairwise(rows):
         # the cost of each page added since the size before: constant when the build is linear
         added = after["html_pages"] - before["html_pages"]
-        after["marginal_ms_per_page"] = round(1000 * (after["ours_seconds"] - before["ours_seconds"]) / added, 2)
+        after["marginal_ms_per_page"] = round(
+            1000 * (after["ours_cpu_seconds"] - before["ours_cpu_seconds"]) / added, 2
+        )
     by_size = {r["groups_per_language"]: r for r in rows}
     summary: dict = {"sizes": rows}
     if 1000 in by_size:
         at_1000 = by_size[1000]
         summary["target_1000_seconds"] = 2 * HUGO_1000_SECONDS
-        summary["target_1000_met"] = at_1000["ours_seconds"] <= 2 * HUGO_1000_SECONDS
+        summary["target_1000_met"] = at_1000["ours_cpu_seconds"] <= 2 * HUGO_1000_SECONDS
         summary["overhead_ratio_1000"] = at_1000["overhead_ratio"]
         summary["overhead_target_met"] = at_1000["overhead_ratio"] <= OVERHEAD_TARGET
     if 1000 in by_size and 5000 in by_size:
@@ -109,11 +117,13 @@ def run() -> dict:
             "groups/lang",
             "pages",
             "runs",
-            "ours s",
-            "plain s",
-            "ours/plain",
-            "ms/page",
-            "marginal ms/page",
+            "ours wall s",
+            "plain wall s",
+            "ours CPU s",
+            "plain CPU s",
+            "ours/plain (CPU)",
+            "CPU ms/page",
+            "marginal CPU ms/page",
             "peak MB",
             "output MB",
             "search index gz KB",
@@ -125,6 +135,8 @@ def run() -> dict:
                 r["runs"],
                 f"{r['ours_seconds']:.2f}",
                 f"{r['plain_seconds']:.2f}",
+                f"{r['ours_cpu_seconds']:.2f}",
+                f"{r['plain_cpu_seconds']:.2f}",
                 f"{r['overhead_ratio']:.2f}",
                 f"{r['ms_per_page']:.2f}",
                 f"{r['marginal_ms_per_page']:.2f}" if "marginal_ms_per_page" in r else "",
