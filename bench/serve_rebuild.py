@@ -19,6 +19,9 @@ import yaml
 from _common import PROJECT, PYTHON, child_env, median, quick
 
 TARGET_SECONDS = 1.0
+# mkdocs serve notices edits with watchdog's PollingObserver every 0.5 s (a mean wait of 0.25 s), then
+# waits 0.1 s for more edits before it rebuilds: both are idle waits, added to the rebuild's CPU time
+POLL_MEAN, POLL_MAX, DEBOUNCE = 0.25, 0.5, 0.1
 GROUP_FILE = Path("decisions/qd-166-2021/groups/03.yaml")
 
 
@@ -113,8 +116,10 @@ def run() -> dict:
         "rebuild_cpu_seconds_all": [round(s, 3) for s in cpu],
         "target_seconds": TARGET_SECONDS,
         "target_met_wall": value < TARGET_SECONDS,
-        # a rebuild runs on one core: debounce (0.1 s) + its CPU time is its latency on an idle machine
-        "target_met": cpu_value + 0.1 < TARGET_SECONDS,
+        # a rebuild runs on one core: on an idle machine its latency is the waits plus its CPU time
+        "idle_estimate_seconds_mean": round(POLL_MEAN + DEBOUNCE + cpu_value, 3),
+        "idle_estimate_seconds_worst": round(POLL_MAX + DEBOUNCE + cpu_value, 3),
+        "target_met": POLL_MEAN + DEBOUNCE + cpu_value < TARGET_SECONDS,
         "table": {
             "title": "mkdocs serve: one-line YAML edit until the changed page is served",
             "columns": [
@@ -131,8 +136,9 @@ def run() -> dict:
                     f"{value:.2f}",
                     " ".join(f"{s:.2f}" for s in rebuilds),
                     f"{cpu_value:.2f}",
+                    f"{POLL_MEAN + DEBOUNCE + cpu_value:.2f} ({POLL_MAX + DEBOUNCE + cpu_value:.2f})",
                     f"{first:.2f}",
-                    f"< {TARGET_SECONDS:g} s: {'met' if cpu_value + 0.1 < TARGET_SECONDS else 'MISSED'}",
+                    f"< {TARGET_SECONDS:g} s: {'met' if POLL_MEAN + DEBOUNCE + cpu_value < TARGET_SECONDS else 'MISSED'}",
                 ]
             ],
         },
