@@ -170,6 +170,7 @@ def run() -> dict:
                     "",
                     "",
                     "",
+                    "",
                 ]
                 for name, sizes in indexes.items()
             ],

@@ -13,6 +13,13 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
+# installed, not started: the tests and the benchmark run their own nginx on 127.0.0.1 (policy-rc.d
+# exit 101 tells the package scripts not to start the system service on port 80)
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' >"$policy"
+  chmod +x "$policy"
+  trap 'rm -f "$policy"' EXIT
+fi
 apt-get update -qq
-# nginx is installed but not started: the tests and the benchmark run their own instance on 127.0.0.1
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
