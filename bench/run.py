@@ -39,8 +39,10 @@ def load(name: str):
 
 def format_table(table: dict) -> str:
     columns = [str(c) for c in table["columns"]]
-    # short rows are padded: a piece's table must never cost the figures of the run
-    rows = [[str(cell) for cell in row] + [""] * (len(columns) - len(row)) for row in table["rows"]]
+    # ragged rows are padded: a piece's table must never cost the figures of the run
+    width = max([len(columns), *(len(row) for row in table["rows"])])
+    columns += [""] * (width - len(columns))
+    rows = [[str(cell) for cell in row] + [""] * (width - len(row)) for row in table["rows"]]
     widths = [
         max(len(columns[i]), *(len(r[i]) for r in rows)) if rows else len(columns[i]) for i in range(len(columns))
     ]
