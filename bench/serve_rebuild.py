@@ -65,6 +65,8 @@ def edit_title(path: Path, marker: str) -> None:
 
 
 def run() -> dict:
+    from sitegen.generate import generated_docs_dir
+
     runs = 3 if quick() else 7
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as temp:
         data = Path(temp) / "data"
@@ -104,6 +106,7 @@ def run() -> dict:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+            shutil.rmtree(generated_docs_dir(PROJECT, data), ignore_errors=True)
     value = median(rebuilds)
     cpu_value = median(cpu)
     return {

@@ -12,6 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from sitegen.generate import generated_docs_dir
 from sitegen.nginx import free_port
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -56,3 +57,4 @@ def test_an_edit_in_a_data_folder_outside_the_project_is_served_after_the_rebuil
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        shutil.rmtree(generated_docs_dir(PROJECT, data), ignore_errors=True)
