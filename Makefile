@@ -58,7 +58,7 @@ dist: setup
 	$(PY) -m sitegen.dist
 
 # not a test: prints a table and writes bench/results/latest.json
-bench: setup nginx
+bench: setup browser nginx
 	$(PY) bench/run.py $(if $(BENCH_QUICK),--quick) $(BENCH_ARGS)
 
 clean:
