@@ -7,6 +7,7 @@ The plain-Markdown twin of the same content is what MkDocs builds without our ho
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -17,9 +18,27 @@ from _common import CONFIG, PROJECT
 REAL_DECISION = PROJECT / "data" / "decisions" / "qd-166-2021"
 DECISION_SLUG = "qd-9999-2099"  # made up on purpose: nobody mistakes it for the real decision
 
-# Issue 5 adds press updates to the model. Its synthetic generator plugs in here, with the signature
-# (decision folder, count) -> None; until then the scale run reports updates as not generated.
-write_updates: Callable[[Path, int], None] | None = None
+
+def _write_updates(folder: Path, count: int) -> None:
+    """`count` invented press updates, three a day from 2021-01-16, each naming two task groups,
+    every other one without English (so both language states are built)."""
+    target = folder / "updates"
+    target.mkdir(parents=True, exist_ok=True)
+    groups = len(list((folder / "groups").glob("*.yaml")))
+    for i in range(count):
+        date = datetime.date(2021, 1, 16) + datetime.timedelta(days=i // 3)
+        english = f"\n  en: Synthetic update {i}" if i % 2 else ""
+        named = sorted({i % groups + 1, (i + 4) % groups + 1})
+        (target / f"{date}-bench-{i}.yaml").write_text(
+            f"date: {date}\nslug: bench-{i}\ntitle:\n  vi: Tin thử {i}{english}\n"
+            f"summary:\n  vi: Tóm tắt {i}.\nbody:\n  vi: |\n    Nội dung *thử* {i}.\n\n    - một\n    - hai\n"
+            f"groups: {named}\n",
+            encoding="utf-8",
+        )
+
+
+# The scale run's press updates (the model is sitegen/updates.py); None would leave them out.
+write_updates: Callable[[Path, int], None] | None = _write_updates
 
 
 def real_groups() -> list[dict]:
