@@ -8,8 +8,8 @@ PORT ?= 8000
 DRAFTS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser node-tools serve build validate test lint format clean new-update
-.PHONY: translations translations-check translations-review po-export po-import
+.PHONY: help setup browser nginx node-tools serve build validate test lint format clean dist bench new-update
+.PHONY: translations translations-check translations-review po-export po-import bench-search
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
@@ -21,6 +21,8 @@ help:
 	@echo "make po-export [PO=file.po]    every text into a gettext PO file for Poedit or Weblate"
 	@echo "make po-import PO=file.po      write a translated PO file back into data/ (all or nothing)"
 	@echo "make new-update  write a new press-office update (a draft); preview it with make serve DRAFTS=1"
+	@echo "make dist      the site plus .gz/.br copies into dist/, and dist.csp.conf for nginx"
+	@echo "make bench     benchmark: build time, scale, serve rebuild, page weight, load (BENCH_QUICK=1: shorter)"
 
 # The venv is rebuilt whenever requirements.txt changes; the .pth file makes hooks/sitegen importable
 # by MkDocs' config loader (mkdocs.yml names sitegen.slugs.slugify) and by the tests.
@@ -34,6 +36,9 @@ setup: $(STAMP)
 
 browser:
 	bash scripts/install-browser.sh
+
+nginx:
+	bash scripts/install-nginx.sh
 
 # axe-core and the Nu Html Checker (with Java) for the accessibility and HTML tests
 node-tools:
@@ -50,14 +55,14 @@ validate: setup
 	$(PY) -m sitegen.build validate
 
 lint: setup
-	$(PY) -m ruff check hooks tests scripts
-	$(PY) -m ruff format --check hooks tests scripts
+	$(PY) -m ruff check hooks tests scripts bench
+	$(PY) -m ruff format --check hooks tests scripts bench
 
 format: setup
-	$(PY) -m ruff format hooks tests scripts
-	$(PY) -m ruff check --fix hooks tests scripts
+	$(PY) -m ruff format hooks tests scripts bench
+	$(PY) -m ruff check --fix hooks tests scripts bench
 
-test: setup browser node-tools lint validate
+test: setup browser nginx node-tools lint validate
 	$(PY) -m pytest
 
 # Translators' commands (README.md, "For translators"); all of them are sitegen/translate.py.
@@ -78,14 +83,21 @@ po-export: setup
 
 po-import: setup
 	$(TRANSLATE) po-import $(PO)
+
 # Asks for what is not given: make new-update DATE=2021-02-01 TITLE="..." GROUPS="1, 3"
 new-update: setup
 	$(PY) -m sitegen.new_update $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)") $(if $(GROUPS),--groups "$(GROUPS)")
 
-clean:
-	rm -rf site .site-* .build
-
 # Search benchmark (bench/search.py; `make bench` runs it with the others): index bytes, key-to-results ms
-.PHONY: bench-search
 bench-search: setup browser
 	$(PY) bench/search.py
+
+dist: setup
+	$(PY) -m sitegen.dist
+
+# not a test: prints a table and writes bench/results/latest.json
+bench: setup browser nginx
+	$(PY) bench/run.py $(if $(BENCH_QUICK),--quick) $(BENCH_ARGS)
+
+clean:
+	rm -rf site .site-* .build dist .dist-* dist.csp.conf

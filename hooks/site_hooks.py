@@ -111,6 +111,10 @@ def on_post_build(config):
 def on_serve(server, config, builder):
     # the generated folder changes on every rebuild; watching it would rebuild forever
     server.unwatch(config.docs_dir)
+    # `watch: [data]` covers the project's data/; a data folder given in SITEGEN_DATA (the serve
+    # benchmark's copy, a fixture site) must rebuild on its edits too (a path watched twice is counted once)
+    if "SITEGEN_DATA" in os.environ:
+        server.watch(os.environ["SITEGEN_DATA"])
     return server
 
 

@@ -301,7 +301,9 @@ def _definition_list(rows: list[tuple[str, str]], css_class: str) -> str:
 
 
 def _neighbours(decision: Decision, group: TaskGroup, path: str, lang: str) -> str:
-    index = decision.groups.index(group)
+    index = group.number - 1  # validated: groups are sorted and numbered 1..N; .index() made the build O(N²)
+    if not (0 <= index < len(decision.groups) and decision.groups[index] is group):
+        index = decision.groups.index(group)
     items = []
     if index > 0:
         before = decision.groups[index - 1]

@@ -1,0 +1,133 @@
+"""The site as `make dist` and deploy/nginx/ publish it: Debian's nginx on 127.0.0.1 serves the
+precompressed files with the right types, caching, 404 pages and security headers."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import brotli
+import pytest
+from sitegen import nginx
+from sitegen.dist import precompress, write_csp_include
+from sitehelpers import build_site
+
+PAGES = ["", "qd-166-2021/", "qd-166-2021/ngan-sach-nha-nuoc/", "about/"]
+BOTH_LANGUAGES = [*PAGES, *(f"en/{p}" for p in PAGES)]
+
+
+@pytest.fixture(scope="session")
+def nginx_port() -> int:
+    return nginx.free_port()
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory, nginx_port) -> Path:
+    """The site built for the address nginx serves it at (its absolute links, hreflang and sitemaps
+    name that origin, as on the real host), finished as `make dist` finishes it."""
+    root = tmp_path_factory.mktemp("dist") / "dist"
+    build_site(root, extra_env={"SITE_URL": f"http://127.0.0.1:{nginx_port}/"})
+    precompress(root)
+    write_csp_include(root, root.with_name("dist.csp.conf"))
+    return root
+
+
+@pytest.fixture(scope="session")
+def nginx_url(dist, nginx_port) -> Iterator[str]:
+    assert nginx.NGINX.exists() and nginx.BROTLI_MODULE.exists(), "nginx is missing: run `make nginx`"
+    with nginx.serve_dist(dist, dist.with_name("dist.csp.conf"), port=nginx_port) as url:
+        yield url
+
+
+def fetch(base: str, path: str, encoding: str = "") -> tuple[int, dict[str, str], bytes]:
+    """One GET without any client-side decoding, so the test sees what nginx sent on the wire."""
+    parts = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("GET", "/" + path, headers={"Accept-Encoding": encoding} if encoding else {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+
+def decoded(headers: dict[str, str], body: bytes) -> bytes:
+    encoding = headers.get("content-encoding", "")
+    return {"br": brotli.decompress, "gzip": gzip.decompress}.get(encoding, lambda b: b)(body)
+
+
+@pytest.mark.parametrize("path", BOTH_LANGUAGES)
+def test_pages_in_both_languages_are_sent_brotli_gzip_or_plain_as_the_browser_asks(nginx_url, dist, path) -> None:
+    on_disk = (dist / path / "index.html").read_bytes()
+    for accept, expected in (("br, gzip", "br"), ("gzip", "gzip"), ("", None)):
+        status, headers, body = fetch(nginx_url, path, accept)
+        assert status == 200
+        assert headers["content-type"] == "text/html; charset=utf-8"
+        assert headers.get("content-encoding") == expected, f"Accept-Encoding: {accept!r}"
+        assert "Accept-Encoding" in headers.get("vary", "")
+        assert decoded(headers, body) == on_disk
+    assert len(fetch(nginx_url, path, "br")[2]) < len(on_disk) / 3
+
+
+def test_every_response_carries_the_security_headers(nginx_url) -> None:
+    for path in ["", "en/qd-166-2021/", "en/no-such-page/", "assets/site.css"]:
+        _, headers, _ = fetch(nginx_url, path)
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "strict-origin-when-cross-origin", path
+        policy = headers["content-security-policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy, path
+        assert "unsafe-inline" not in policy, path
+
+
+def test_fingerprinted_assets_are_cached_for_a_year_and_pages_for_minutes(nginx_url, dist) -> None:
+    [stylesheet] = (dist / "assets" / "stylesheets").glob("main.*.min.css")
+    [bundle] = (dist / "assets" / "javascripts").glob("bundle.*.min.js")
+    for asset in (stylesheet, bundle):
+        status, headers, _ = fetch(nginx_url, asset.relative_to(dist).as_posix(), "br")
+        assert status == 200 and headers["content-encoding"] == "br"
+        assert headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert headers["content-type"].endswith("; charset=utf-8")
+    for path in ["", "en/", "search/vi.json", "search/en.json"]:  # one index per language
+        assert fetch(nginx_url, path)[1]["cache-control"] == "public, max-age=300", path
+    # not fingerprinted: a new version must reach readers within the hour
+    assert fetch(nginx_url, "assets/site.css")[1]["cache-control"] == "public, max-age=3600"
+
+
+def test_a_missing_page_gets_the_404_page_of_its_language(nginx_url, dist) -> None:
+    english_404 = dist / "en" / "404.html"
+    # until the build writes one 404 page per language, English readers get the site's only one
+    expected_en = (english_404 if english_404.exists() else dist / "404.html").read_bytes()
+    status, headers, body = fetch(nginx_url, "en/qd-166-2021/no-such-group/", "gzip")
+    assert status == 404 and headers["content-type"] == "text/html; charset=utf-8"
+    assert decoded(headers, body) == expected_en
+    status, _, body = fetch(nginx_url, "qd-166-2021/no-such-group/")
+    assert status == 404 and body == (dist / "404.html").read_bytes()
+
+
+def test_a_folder_without_its_slash_redirects_relative_to_the_host(nginx_url) -> None:
+    status, headers, _ = fetch(nginx_url, "en")
+    assert status == 301 and headers["location"] == "/en/"
+
+
+@pytest.mark.browser
+def test_the_browser_reports_no_policy_violation_in_either_language(nginx_url, page) -> None:
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => (window.__violations = window.__violations || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    for path in ["", "qd-166-2021/phat-trien-kinh-te/", "en/", "en/about/", "en/no-such-page/"]:
+        page.goto(f"{nginx_url}/{path}", wait_until="networkidle")
+        # a search loads the search code and this language's index (docs/assets/search.js)
+        page.locator("#site-search-input").click()
+        page.keyboard.type("ngan sach")
+        # the search has run once the form records the query (results or "no results": English has no "ngan")
+        page.wait_for_function("document.querySelector('form.site-search__form').dataset.query === 'ngan sach'")
+        assert page.evaluate("document.activeElement.value") == "ngan sach", "the search did not start"
+        found = page.evaluate("window.__violations || []")
+        assert found == [], f"{path}: {found}"
+        assert page.evaluate("document.documentElement.lang") in ("vi", "en")
+    assert violations == []
