@@ -1,16 +1,15 @@
 """Page-weight budget: what a first visit (empty cache) downloads, gzip-compressed, per page type.
 
 Measured in headless Chromium: every response the page loads by itself until the network is idle
-(HTML, CSS, JS, fonts, images, and whatever the theme's JavaScript fetches: today the search worker,
-the lunr scripts, the search index and the sitemap probes). Nothing is typed or clicked, so a file
-fetched only when a search starts would not count. Each body is gzip-compressed at level 6, as a
-typical web server sends it.
+(HTML, CSS, JS, fonts, images, and what the theme's JavaScript fetches: the sitemap probes). Nothing
+is typed or clicked, so the search code and index, fetched only when a search starts
+(docs/assets/search.js), do not count. Each body is gzip-compressed at level 6, as a typical web
+server sends it (nginx sends brotli where it can: smaller still).
 
 The budget is what the leanest Material configuration reaches (no Google Fonts, no palette
-stylesheet, our own small stylesheet and script) with today's content, plus about 2 KiB: measured
-at 90.3-95.6 KiB. Material's bundle.js (34 KiB) and main.css (22 KiB) are most of it; the search
-worker, lunr and the index add 22 KiB that a search loaded only when used would save. Raise a
-budget only with a reason in the commit message.
+stylesheet, no Material search, our own small stylesheets and scripts) with today's content, plus
+about 2 KiB: measured at 69.0-74.4 KiB. Material's bundle.js (34 KiB) and main.css (22 KiB) are
+most of it. Raise a budget only with a reason in the commit message.
 """
 
 from __future__ import annotations
@@ -24,11 +23,11 @@ pytestmark = pytest.mark.browser
 KIB = 1024
 # page type → (path under the language root, budget in KiB)
 BUDGETS = {
-    "home": ("", 98),
-    "decision": ("qd-166-2021/", 96),
-    "group": ("qd-166-2021/ngan-sach-nha-nuoc/", 94),
-    "about": ("about/", 93),
-    "404": ("404.html", 93),
+    "home": ("", 77),
+    "decision": ("qd-166-2021/", 75),
+    "group": ("qd-166-2021/ngan-sach-nha-nuoc/", 73),
+    "about": ("about/", 72),
+    "404": ("404.html", 72),
 }
 
 
