@@ -9,7 +9,7 @@ from pathlib import Path
 import sitegen
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
-from sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
+from sitegen.model import DEFAULT_LANGUAGE
 
 _command = "build"
 _state: dict = {}  # the validated site and root URL of the current build, shared by both languages
@@ -105,7 +105,6 @@ def on_post_build(config):
         publish.move_language_files(site_dir, lang, _state["kept"])
     else:
         opendata.write_open_data(_state["site"], _state["root"], site_dir)
-        publish.fix_error_pages(site_dir, LANGUAGES)
 
 
 def on_serve(server, config, builder):

@@ -37,13 +37,3 @@ def home_switch_links(switch: list[dict], root: str) -> list[dict]:
     """The language switch of a 404 page: each language's home page (a 404 has no counterpart)."""
     base = urlsplit(root).path
     return [{**link, "link": base + language_prefix(link["lang"])} for link in switch]
-
-
-def fix_error_pages(site_dir: Path, languages: tuple[str, ...]) -> None:
-    """The 404 pages are not pages to MkDocs (no on_post_page): give them the same corrections."""
-    from .page_fixes import mark_switch_languages
-
-    for lang in languages:
-        path = site_dir / language_prefix(lang) / "404.html"
-        if path.is_file():
-            path.write_text(mark_switch_languages(path.read_text(encoding="utf-8")), encoding="utf-8")
