@@ -72,29 +72,26 @@ def write_data(root: Path, groups: int, updates: int = 0) -> Path:
 def write_plain_twin(data_dir: Path, root: Path) -> Path:
     """The same pages as plain Markdown files plus a config without our hooks; returns the config path.
 
-    The pages are the ones our pipeline renders, written once here, so the two builds differ only by
-    what our hooks do per build: read and validate the YAML, render, sync the generated folder.
+    The files are exactly what our pipeline generates (pages, feeds, the hand-written docs/), copied once
+    here, so the two builds differ only by what our hooks do per build: read and validate the YAML,
+    render, sync the generated folder, and write the per-language search indexes.
     """
-    from sitegen.generate import site_nav
-    from sitegen.render import render_site
-    from sitegen.validate import load_site
+    from sitegen.generate import generate_docs, generated_docs_dir
+    from sitegen.labels import SEARCH_LABELS
 
-    site = load_site(data_dir)
-    pages = render_site(site)
+    generated = generate_docs(PROJECT, data_dir, PROJECT / "docs")
     docs = root / "docs"
-    shutil.copytree(PROJECT / "docs", docs)
-    for page in pages:
-        target = docs / page.file_name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+    shutil.copytree(generated.docs_dir, docs)
+    shutil.rmtree(generated_docs_dir(PROJECT, data_dir), ignore_errors=True)
     config = root / "mkdocs.yml"
     settings = {
         "INHERIT": str(CONFIG),
         "docs_dir": str(docs),
         "hooks": [],
         "watch": [],
-        "nav": site_nav(site, pages),
+        "nav": generated.nav,
         "theme": {"custom_dir": str(PROJECT / "overrides")},
+        "extra": {"search_labels": SEARCH_LABELS},  # the search box's wording, which our hook passes
     }
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config

@@ -49,7 +49,9 @@ def cite_and_share(citation: str, url: str, title: str, lang: str) -> str:
 @functools.cache
 def qr_svg(url: str) -> str:
     """A QR code of `url` as inline SVG, scalable (viewBox, no fixed size), drawn at build time."""
-    code = segno.make(url, error="m", micro=False)
+    # A fixed mask: any of the eight is valid for every reader, and scoring all eight to pick the "best"
+    # made QR codes the costliest step of a large build (5 ms against 0.85 ms a page, measured)
+    code = segno.make(url, error="m", micro=False, mask=0)
     return code.svg_inline(scale=1, border=4, omitsize=True, svgclass="qr-code", lineclass=None, title=url)
 
 
