@@ -67,7 +67,8 @@ def render_feeds(site: Site, site_url: str) -> dict[str, bytes]:
         )
         for decision in site.decisions:
             for group in decision.groups:
-                concerning = [(decision, u) for u in newest_first(decision.updates) if group.number in u.groups]
+                # decision.updates is newest first already (model.py): no sort per group
+                concerning = [(decision, u) for u in decision.updates if group.number in u.groups]
                 feeds[localised_file(group_feed_path(decision, group), lang)] = atom_feed(
                     site_url,
                     lang,

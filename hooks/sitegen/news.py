@@ -158,7 +158,7 @@ def _entry(decision: Decision, update: Update, from_path: str, lang: str, level:
 
 def render_update_pages(decision: Decision, lang: str) -> list[RenderedPage]:
     """The paginated list and one page per update, in one language."""
-    updates = newest_first(decision.updates)
+    updates = decision.updates  # newest first, as validated (model.py)
     total = max(1, math.ceil(len(updates) / PER_PAGE))
     pages = [
         _render_list_page(decision, updates[(n - 1) * PER_PAGE : n * PER_PAGE], n, total, lang)
@@ -237,7 +237,7 @@ def _feed_link(from_path: str, feed_path: str, lang: str) -> str:
 def render_group_updates(decision: Decision, group: TaskGroup, from_path: str, lang: str) -> str:
     """The timeline on a task group's page: the updates concerning it, newest first."""
     out = [f"## {md(news_label(lang, 'group_updates'))} {{#updates}}\n\n"]
-    concerning = [u for u in newest_first(decision.updates) if group.number in u.groups]
+    concerning = [u for u in decision.updates if group.number in u.groups]  # already newest first (model.py)
     if not concerning:
         out.append(f"{md(news_label(lang, 'no_group_updates'))}\n{{: #updates-none }}\n\n")
     else:
