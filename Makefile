@@ -8,7 +8,7 @@ PORT ?= 8000
 DRAFTS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser nginx serve build validate test lint format clean dist bench new-update
+.PHONY: help setup browser nginx node-tools serve build validate test lint format clean dist bench new-update
 .PHONY: translations translations-check translations-review po-export po-import bench-search
 
 help:
@@ -40,9 +40,13 @@ browser:
 nginx:
 	bash scripts/install-nginx.sh
 
+# axe-core and the Nu Html Checker (with Java) for the accessibility and HTML tests
+node-tools:
+	bash scripts/install-node-tools.sh
+
 serve: setup
 	$(PY) -m sitegen.build validate
-	SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: setup
 	$(PY) -m sitegen.build build
@@ -58,7 +62,7 @@ format: setup
 	$(PY) -m ruff format hooks tests scripts bench
 	$(PY) -m ruff check --fix hooks tests scripts bench
 
-test: setup browser nginx lint validate
+test: setup browser nginx node-tools lint validate
 	$(PY) -m pytest
 
 # Translators' commands (README.md, "For translators"); all of them are sitegen/translate.py.

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
 import sitegen
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from sitegen.model import DEFAULT_LANGUAGE
 
 _command = "build"
+_state: dict = {}  # the validated site and root URL of the current build, shared by both languages
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -16,13 +20,21 @@ def on_startup(command: str, dirty: bool) -> None:
     _command = command
 
 
+def _nested_language_build(config) -> bool:
+    # mkdocs-static-i18n builds English by calling build() again on this same config
+    return getattr(config.plugins.get("i18n"), "building", False)
+
+
 def on_config(config):
-    # mkdocs-static-i18n builds English by calling build() again on this same config: already done
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if _nested_language_build(config):
+        from sitegen import publish
+
+        # the default language's 404 page and sitemap are done; the next build would overwrite them
+        _state["kept"] = publish.keep_default_language_files(Path(config.site_dir))
         return config
     if _command == "serve":
         sitegen.reload_modules()  # MkDocs caches this hook module, but code edits should still show
-    from sitegen import errors, generate, reproducible, updates
+    from sitegen import errors, generate, reproducible, updates, urls
 
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("SITEGEN_DATA", project / "data"))
@@ -42,7 +54,57 @@ def on_config(config):
     from sitegen.labels import SEARCH_LABELS
 
     config.extra["search_labels"] = SEARCH_LABELS
+    _state.update(site=generated.site, paths=generated.page_paths, root=urls.site_root(config.site_url), kept={})
     return config
+
+
+def on_page_context(context, page, config, nav):
+    from sitegen import headmeta
+
+    meta = page.meta or {}
+    # page.meta holds HTML-escaped text (render.front_matter); sitegen_head holds plain text, escaped once by the template
+    title = html.unescape(meta.get("title") or page.title or "")
+    description = html.unescape(meta.get("description") or config.site_description or "")
+    lang = config.theme["language"]
+    context["sitegen_head"] = headmeta.page_head(
+        _state["site"], _state["root"], page.url, lang, title, description, config.site_name
+    )
+    return context
+
+
+def on_post_page(output, page, config):
+    from sitegen import page_fixes
+
+    return page_fixes.fix_page(output)
+
+
+def on_template_context(context, template_name, config):
+    from sitegen import publish, reproducible, sitemap
+
+    lang = config.theme["language"]
+    if template_name == "sitemap.xml":
+        context["sitegen_sitemap"] = sitemap.sitemap_entries(
+            _state["paths"], _state["root"], lang, reproducible.latest_date(_state["site"])
+        )
+    elif template_name == "404.html" and getattr(config.extra, "alternate", None):
+        # i18n leaves the last page's switch links here (as an attribute); a 404 page switches to the homes
+        config.extra.alternate = publish.home_switch_links(config.extra.alternate, _state["root"])
+    return context
+
+
+@event_priority(-200)  # after i18n's own post-build, which builds the other languages
+def on_post_build(config):
+    from sitegen import opendata, publish, search_index
+
+    site_dir = Path(config.site_dir)
+    nested = _nested_language_build(config)
+    # after i18n's nested build, config.theme still names its language: the outer build is the default one
+    lang = config.theme["language"] if nested else DEFAULT_LANGUAGE
+    search_index.write_index(site_dir, lang, _search_pages.pop(lang, []))  # one event per hook module: both here
+    if nested:
+        publish.move_language_files(site_dir, lang, _state["kept"])
+    else:
+        opendata.write_open_data(_state["site"], _state["root"], site_dir)
 
 
 def on_serve(server, config, builder):
@@ -69,10 +131,3 @@ def on_page_content(html, page, config, files):
     priority = int(page.meta.get("search_priority", 0))
     _search_pages[config.theme["language"]].append(search_index.indexed_page(page.url, page.title, html, priority))
     return html
-
-
-def on_post_build(config) -> None:
-    from sitegen import search_index
-
-    lang = config.theme["language"]
-    search_index.write_index(Path(config.site_dir), lang, _search_pages.pop(lang, []))

@@ -10,16 +10,25 @@ from sitehelpers import CHROMIUM, CHROMIUM_ARGS, BuiltSite, build_site, serve_fo
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_site(tmp_path_factory.mktemp("site") / "site")
+def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The server's port is chosen before the build, so the site's absolute URLs (canonical,
+    hreflang, sitemap, JSON-LD) name the very origin the tests load it from."""
+    root = tmp_path_factory.mktemp("site") / "site"
+    server, url = serve_folder(root)
+    yield root, url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: BuiltSite) -> Iterator[str]:
-    """Base URL (no trailing slash) of the built site served over HTTP on 127.0.0.1."""
-    server, url = serve_folder(built_site.root)
-    yield url
-    server.shutdown()
+def built_site(_site_server: tuple[Path, str]) -> BuiltSite:
+    root, url = _site_server
+    return build_site(root, extra_env={"SITE_URL": url + "/"})
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite, _site_server: tuple[Path, str]) -> str:
+    """Base URL (no trailing slash) of the built site served over HTTP on 127.0.0.1; also its `site_url`."""
+    return _site_server[1]
 
 
 @pytest.fixture(scope="session")

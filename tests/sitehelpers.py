@@ -62,3 +62,18 @@ def serve_folder(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+# issue 7: the test tools and the built site's pages
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"  # installed by scripts/install-node-tools.sh
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # WCAG 2.0, 2.1 and 2.2, levels A and AA
+
+
+def all_pages(root: Path) -> list[str]:
+    """Every content page in both languages (`en/about/index.html`), 404 pages excluded."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html") if p.name != "404.html")
+
+
+def page_path(relative: str) -> str:
+    """A page's path without language or file name: `en/about/index.html` → `about/`."""
+    return relative.removeprefix("en/").removesuffix("index.html")

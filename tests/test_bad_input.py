@@ -171,7 +171,7 @@ CASES = [
         "text instead of a mapping",
         write(DECISION, "Quyết định 166\n"),
         (
-            f"{DECISION}:1:1: expected a mapping of fields (type, number, date, issuer, title, summary, motto, objective, growth_target, source, translation_note), got text",
+            f"{DECISION}:1:1: expected a mapping of fields (type, number, date, issuer, title, summary, motto, objective, growth_target, source, translation_note, jurisdiction), got text",
         ),
     ),
     Case(
@@ -229,7 +229,7 @@ CASES = [
         "unknown key without a close match",
         replace(DECISION, "motto:", "colour: red\nmotto:"),
         (
-            f"{DECISION}:7:1: colour: unknown key; allowed keys: type, number, date, issuer, title, summary, motto, objective, growth_target, source, translation_note",
+            f"{DECISION}:7:1: colour: unknown key; allowed keys: type, number, date, issuer, title, summary, motto, objective, growth_target, source, translation_note, jurisdiction",
         ),
     ),
     Case(
@@ -723,6 +723,13 @@ def test_yaml_11_words_reach_the_page_as_typed(accepted_site: Path) -> None:
 def test_markup_typed_into_data_is_inert_everywhere_on_the_page(accepted_site: Path, page: str) -> None:
     html = soup(accepted_site, page)
     for script in html.find_all("script"):
+        if script.get("type") == "application/ld+json":
+            # structured data (issue 7) carries the typed text as a JSON value, with < > & escaped so it
+            # can neither end the element nor be read as markup
+            assert not set("<>&") & set(script.get_text()), script
+            data = json.loads(script.get_text())
+            assert TYPED_MARKUP in data["name"], data  # the typed group title, as plain text
+            continue
         assert "from data" not in script.get_text(), script
     assert not html.select("article b, img[src=x], [onerror], [onclick], a[href^='javascript:']")
     assert TYPED_MARKUP in squashed(html.select_one("article h1"))  # shown as the characters typed

@@ -28,6 +28,13 @@ _MODULES = (
     "generate",
     "reproducible",
     "search_index",
+    "structured_data",  # issue 7: head metadata, JSON-LD, sitemaps, open data, print
+    "print_meta",
+    "headmeta",
+    "sitemap",
+    "opendata",
+    "publish",
+    "page_fixes",
 )
 
 

@@ -17,6 +17,7 @@ from .news import updates_path
 from .render import RenderedPage, render_site
 from .translation_pages import finish_pages
 from .updates import published_only
+from .urls import page_url_path
 from .validate import load_site
 
 GENERATED_ROOT = ".build"
@@ -28,6 +29,7 @@ class Generated:
     nav: list[str]
     pages: int
     site: Site | None = None  # the validated model, e.g. for the build date (sitegen.reproducible)
+    page_paths: tuple[str, ...] = ()  # every page's address path (`qd-166-2021/`), for the sitemap
 
 
 def generated_docs_dir(project_dir: Path, data_dir: Path) -> Path:
@@ -59,7 +61,8 @@ def generate_docs(
         if source.is_file():
             wanted.setdefault(target / source.relative_to(docs_dir), source.read_bytes())
     sync_folder(target, wanted)
-    return Generated(target, site_nav(site, pages), len(pages), site)
+    page_paths = tuple(dict.fromkeys(page_url_path(p.path) for p in pages))
+    return Generated(target, site_nav(site, pages), len(pages), site, page_paths)
 
 
 def sync_folder(target: Path, wanted: dict[Path, bytes]) -> None:

@@ -115,6 +115,7 @@ class Decision:
     groups: tuple[TaskGroup, ...]
     data_file: str
     updates: tuple[Update, ...] = ()  # newest first; see updates.newest_first
+    jurisdiction: Text | None = None  # the area the decision applies to, for machine-readable metadata
 
 
 @dataclass(frozen=True)

@@ -63,11 +63,11 @@ http {{
 
 
 @contextlib.contextmanager
-def serve_dist(dist_dir: Path, csp_include: Path, workers: int = 1) -> Iterator[str]:
-    """Serve `dist_dir` with nginx; yields the base URL (no trailing slash)."""
+def serve_dist(dist_dir: Path, csp_include: Path, workers: int = 1, port: int | None = None) -> Iterator[str]:
+    """Serve `dist_dir` with nginx (on `port`, or a free one); yields the base URL (no trailing slash)."""
     with tempfile.TemporaryDirectory(prefix="nginx-") as temp:
         prefix = Path(temp)
-        port = free_port()
+        port = port or free_port()
         config = prefix / "nginx.conf"
         config.write_text(nginx_config(prefix, port, dist_dir.resolve(), csp_include.resolve(), workers))
         command = [str(NGINX), "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(config)]

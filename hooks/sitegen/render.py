@@ -286,6 +286,10 @@ def _metadata_panel(decision: Decision, path: str, lang: str) -> str:
             label(lang, "language"),
             f'{h(label(lang, "language_status"))}. <a href="{other_page}{decision.slug}/" hreflang="{other}" lang="{other}">{h(label(lang, "other_language_link"))}</a>',
         ),
+        (
+            label(lang, "open_data"),
+            f'<a href="decision.json" type="application/json">{h(label(lang, "open_data_link"))}</a>',
+        ),
     ]
     heading = f"## {md(label(lang, 'metadata'))} {{#metadata .visually-hidden}}\n\n"
     return heading + _definition_list(rows, "decision-meta")

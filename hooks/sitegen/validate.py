@@ -28,6 +28,7 @@ _DECISION_KEYS = (
     "source",
     "translation_note",
 )
+_DECISION_OPTIONAL_KEYS = ("jurisdiction",)
 _GROUP_KEYS = ("number", "slug", "title", "text")
 _GROUP_OPTIONAL_KEYS = ("icon", "summary")  # the home page's card: an icon and a one-line excerpt
 MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from meaning anything
@@ -123,7 +124,7 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
 
 def _read_decision(path: Path, display: str) -> dict:
     reader = FieldReader(display)
-    node = reader.mapping(read_yaml(path, display), "", _DECISION_KEYS)
+    node = reader.mapping(read_yaml(path, display), "", _DECISION_KEYS, _DECISION_OPTIONAL_KEYS)
     if node is None:
         raise DataError(reader.problems)
     values = {
@@ -140,6 +141,9 @@ def _read_decision(path: Path, display: str) -> dict:
         "translation_note": reader.text(node, "translation_note"),
     }
     if reader.problems or any(v is None for v in values.values()):
+        raise DataError(reader.problems)
+    values["jurisdiction"] = reader.text(node, "jurisdiction")  # optional: None when absent
+    if reader.problems:
         raise DataError(reader.problems)
     return values
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import shutil
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,25 +13,32 @@ import brotli
 import pytest
 from sitegen import nginx
 from sitegen.dist import precompress, write_csp_include
+from sitehelpers import build_site
 
 PAGES = ["", "qd-166-2021/", "qd-166-2021/ngan-sach-nha-nuoc/", "about/"]
 BOTH_LANGUAGES = [*PAGES, *(f"en/{p}" for p in PAGES)]
 
 
 @pytest.fixture(scope="session")
-def dist(built_site, tmp_path_factory) -> Path:
-    """The session's build, finished as `make dist` finishes it."""
+def nginx_port() -> int:
+    return nginx.free_port()
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory, nginx_port) -> Path:
+    """The site built for the address nginx serves it at (its absolute links, hreflang and sitemaps
+    name that origin, as on the real host), finished as `make dist` finishes it."""
     root = tmp_path_factory.mktemp("dist") / "dist"
-    shutil.copytree(built_site.root, root)
+    build_site(root, extra_env={"SITE_URL": f"http://127.0.0.1:{nginx_port}/"})
     precompress(root)
     write_csp_include(root, root.with_name("dist.csp.conf"))
     return root
 
 
 @pytest.fixture(scope="session")
-def nginx_url(dist) -> Iterator[str]:
+def nginx_url(dist, nginx_port) -> Iterator[str]:
     assert nginx.NGINX.exists() and nginx.BROTLI_MODULE.exists(), "nginx is missing: run `make nginx`"
-    with nginx.serve_dist(dist, dist.with_name("dist.csp.conf")) as url:
+    with nginx.serve_dist(dist, dist.with_name("dist.csp.conf"), port=nginx_port) as url:
         yield url
 
 

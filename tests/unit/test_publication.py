@@ -1,0 +1,147 @@
+"""Unit tests of what machines read (head, JSON-LD, sitemap, open data) and of the page corrections,
+on tiny made-up data (no MkDocs)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from datafixtures import DECISION_YAML, write_data
+from sitegen import headmeta, opendata, page_fixes, publish, sitemap, structured_data, urls
+from sitegen.errors import DataError
+from sitegen.validate import load_site
+
+ROOT = "https://example.test/site/"
+
+
+@pytest.fixture
+def site(tmp_path):
+    yaml = DECISION_YAML.replace("issuer:", "jurisdiction: {vi: tỉnh Thử, en: Test Province}\nissuer:")
+    return load_site(write_data(tmp_path, groups=3, decision_yaml=yaml))
+
+
+def test_site_url_and_page_paths_make_absolute_addresses() -> None:
+    assert urls.site_root("https://example.test/site") == ROOT
+    assert urls.page_path("en/qd-1-2030/nhom-thu-1/", "en") == "qd-1-2030/nhom-thu-1/"
+    assert urls.page_path("./", "vi") == "" and urls.page_path("en/", "en") == ""
+    assert urls.absolute(ROOT, "about/", "en") == "https://example.test/site/en/about/"
+
+
+def test_head_has_three_absolute_alternates_and_a_preview_in_the_page_language(site) -> None:
+    head = headmeta.page_head(site, ROOT, "en/qd-1-2030/nhom-thu-2/", "en", "T", "D", "S")
+    assert [(a.hreflang, a.href) for a in head.alternates] == [
+        ("vi", f"{ROOT}qd-1-2030/nhom-thu-2/"),
+        ("en", f"{ROOT}en/qd-1-2030/nhom-thu-2/"),
+        ("x-default", f"{ROOT}qd-1-2030/nhom-thu-2/"),
+    ]
+    og = dict(head.open_graph)
+    assert og["og:locale"] == "en_GB" and og["og:locale:alternate"] == "vi_VN"
+    assert og["og:url"] == head.canonical == f"{ROOT}en/qd-1-2030/nhom-thu-2/"
+    assert (og["og:title"], og["og:description"], og["og:type"]) == ("T", "D", "article")
+    assert json.loads(head.json_ld)["isPartOf"]["@id"] == f"{ROOT}en/qd-1-2030/#decision"
+
+
+def test_home_has_no_json_ld_and_is_a_website(site) -> None:
+    head = headmeta.page_head(site, ROOT, "./", "vi", "T", "D", "S")
+    assert head.json_ld is None and dict(head.open_graph)["og:type"] == "website"
+    assert head.canonical == ROOT
+
+
+def test_legislation_comes_from_the_data(site) -> None:
+    decision = site.decisions[0]
+    vi = structured_data.decision_legislation(decision, "vi", ROOT)
+    en = structured_data.decision_legislation(decision, "en", ROOT)
+    assert vi["legislationIdentifier"] == en["legislationIdentifier"] == "1/QĐ-TEST"
+    assert (vi["legislationType"], en["legislationType"]) == ("Quyết định", "Decision")
+    assert vi["legislationDate"] == "2030-02-03"
+    assert (vi["legislationPassedBy"]["name"], en["legislationPassedBy"]["name"]) == ("Cơ quan thử", "Test body")
+    assert en["legislationJurisdiction"]["name"] == "Test Province"
+    assert [p["position"] for p in vi["hasPart"]] == [1, 2, 3]
+    assert vi["workTranslation"] == {"@id": en["@id"]} and en["translationOfWork"] == {"@id": vi["@id"]}
+    assert en["encoding"]["legislationLegalValue"] == "https://schema.org/UnofficialLegalValue"
+    assert "encoding" not in vi  # the site's Vietnamese is a summary, not the official text: no legal value claimed
+
+
+def test_json_ld_cannot_close_its_script_element(site) -> None:
+    text = structured_data.script_json({"name": "</script><!-- & -->"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": "</script><!-- & -->"}
+
+
+def test_no_jurisdiction_in_the_data_means_none_in_the_metadata(tmp_path) -> None:
+    decision = load_site(write_data(tmp_path)).decisions[0]
+    assert decision.jurisdiction is None
+    assert "legislationJurisdiction" not in structured_data.decision_legislation(decision, "vi", ROOT)
+
+
+def test_a_misspelt_jurisdiction_is_reported_not_ignored(tmp_path) -> None:
+    yaml = DECISION_YAML.replace("issuer:", "jurisdiction: {vi: tỉnh Thử, eng: Test}\nissuer:")
+    with pytest.raises(DataError) as error:
+        load_site(write_data(tmp_path, decision_yaml=yaml))
+    assert "jurisdiction.eng" in error.value.report()
+
+
+def test_root_sitemap_lists_both_languages_and_the_english_one_only_english() -> None:
+    paths = ("", "about/", "qd-1-2030/", "qd-1-2030/nhom-thu-1/")
+    root_entries = sitemap.sitemap_entries(paths, ROOT, "vi")
+    english_entries = sitemap.sitemap_entries(paths, ROOT, "en")
+    assert len(root_entries) == 2 * len(english_entries) == 2 * len(paths)
+    assert all(e.loc.startswith(f"{ROOT}en/") for e in english_entries)
+    assert {a.hreflang for e in root_entries for a in e.alternates} == {"vi", "en", "x-default"}
+
+
+def test_open_data_has_both_languages_and_no_vietnamese_posing_as_english(tmp_path) -> None:
+    site = load_site(write_data(tmp_path, groups=2))
+    group = site.decisions[0].groups[0]
+    untranslated = type(group)(group.number, group.slug, group.title, type(group.text)(group.text.vi), "x")
+    decision = site.decisions[0]
+    decision = type(decision)(**{**decision.__dict__, "groups": (untranslated, decision.groups[1])})
+    files = opendata.open_data_files(type(site)((decision,)), ROOT)
+    assert set(files) == {"qd-1-2030/decision.json", "en/qd-1-2030/decision.json"}
+    english = json.loads(files["en/qd-1-2030/decision.json"])
+    assert english["authoritative"] is False and english["language"] == "en"
+    assert english["decision"]["groups"][0]["text"] is None
+    assert english["decision"]["groups"][1]["text"] == "English text."
+    assert english["other_languages"] == {"vi": f"{ROOT}qd-1-2030/decision.json"}
+    assert opendata.open_data_files(type(site)((decision,)), ROOT) == files  # same data, same bytes
+
+
+def test_theme_hreflang_links_go_and_ours_and_feed_links_stay() -> None:
+    html = (
+        '<head>\n      <link rel="alternate" href="../en/" hreflang="en">\n'
+        '      <link rel="alternate" hreflang="en" href="https://x/en/">\n'
+        '      <link rel="alternate" type="application/rss+xml" href="feed.xml">\n</head>'
+    )
+    fixed = page_fixes.fix_page(html)
+    assert 'href="../en/" hreflang="en">' not in fixed
+    assert 'hreflang="en" href="https://x/en/"' in fixed and "feed.xml" in fixed
+
+
+def test_each_language_keeps_its_own_404_page_and_sitemap(tmp_path) -> None:
+    (tmp_path / "404.html").write_text("vi 404")
+    (tmp_path / "sitemap.xml").write_text("vi map")
+    kept = publish.keep_default_language_files(tmp_path)
+    (tmp_path / "404.html").write_text("en 404")  # what the English build writes over it
+    (tmp_path / "sitemap.xml").write_text("en map")
+    publish.move_language_files(tmp_path, "en", kept)
+    assert (tmp_path / "404.html").read_text() == "vi 404" and (tmp_path / "en" / "404.html").read_text() == "en 404"
+    assert (tmp_path / "sitemap.xml").read_text() == "vi map"
+    assert (tmp_path / "en" / "sitemap.xml").read_text() == "en map"
+
+
+def test_a_404_page_switches_to_the_home_pages() -> None:
+    switch = [
+        {"name": "Tiếng Việt", "link": "/qd/x/", "lang": "vi"},
+        {"name": "English", "link": "/en/qd/x/", "lang": "en"},
+    ]
+    assert [link["link"] for link in publish.home_switch_links(switch, ROOT)] == ["/site/", "/site/en/"]
+
+
+def test_printed_pages_end_with_document_source_and_address(site) -> None:
+    decision = site.decisions[0]
+    rows = dict(headmeta.page_head(site, ROOT, "qd-1-2030/nhom-thu-1/", "vi", "T", "D", "S").print_rows)
+    assert rows["Văn bản"].startswith("Quyết định số 1/QĐ-TEST ngày 03/02/2030") and rows["Văn bản"].endswith(
+        "nhóm nhiệm vụ 1"
+    )
+    assert decision.source.url in rows["Nguồn"]
+    assert rows["Địa chỉ trang"] == f"{ROOT}qd-1-2030/nhom-thu-1/"
