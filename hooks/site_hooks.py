@@ -58,6 +58,22 @@ def on_config(config):
     return config
 
 
+# Search: one index per build language (i18n builds English as a nested build with these same hooks)
+_search_pages: dict[str, list] = {}
+
+
+def on_pre_build(config) -> None:
+    _search_pages[config.theme["language"]] = []
+
+
+def on_page_content(html, page, config, files):
+    from sitegen import search_index
+
+    priority = int(page.meta.get("search_priority", 0))
+    _search_pages[config.theme["language"]].append(search_index.indexed_page(page.url, page.title, html, priority))
+    return html
+
+
 def on_page_context(context, page, config, nav):
     from sitegen import headmeta
 
@@ -115,19 +131,3 @@ def on_serve(server, config, builder):
     if "SITEGEN_DATA" in os.environ:
         server.watch(os.environ["SITEGEN_DATA"])
     return server
-
-
-# Search: one index per build language (i18n builds English as a nested build with these same hooks)
-_search_pages: dict[str, list] = {}
-
-
-def on_pre_build(config) -> None:
-    _search_pages[config.theme["language"]] = []
-
-
-def on_page_content(html, page, config, files):
-    from sitegen import search_index
-
-    priority = int(page.meta.get("search_priority", 0))
-    _search_pages[config.theme["language"]].append(search_index.indexed_page(page.url, page.title, html, priority))
-    return html
