@@ -92,6 +92,16 @@ def write_plain_twin(data_dir: Path, root: Path) -> Path:
         "nav": generated.nav,
         "theme": {"custom_dir": str(PROJECT / "overrides")},
         "extra": {"search_labels": SEARCH_LABELS},  # the search box's wording, which our hook passes
+        # a plain Material site searches with Material's own plugin; ours replaces it with search_index.py
+        "plugins": [{"search": {"lang": ["vi", "en"]}}, *_configured_plugins()],
     }
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config
+
+
+def _configured_plugins() -> list:
+    """The project's plugins (i18n) as mkdocs.yml sets them; INHERIT would replace the list, not merge it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(CONFIG, encoding="utf-8") as config:
+        return list(yaml_load(config)["plugins"])

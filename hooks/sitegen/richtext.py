@@ -41,7 +41,8 @@ class _LinkGuard(Treeprocessor):
             element.attrib.clear()
 
 
-def _converter() -> tuple[markdown.Markdown, _LinkGuard]:
+@functools.cache  # building a converter costs more than converting a body: one, reset before each use
+def _shared_converter() -> tuple[markdown.Markdown, _LinkGuard]:
     converter = markdown.Markdown(extensions=[], output_format="html")
     for name in _OFF_PREPROCESSORS:
         converter.preprocessors.deregister(name)
@@ -51,6 +52,13 @@ def _converter() -> tuple[markdown.Markdown, _LinkGuard]:
         converter.parser.blockprocessors.deregister(name)
     guard = _LinkGuard(converter)
     converter.treeprocessors.register(guard, "link_guard", 5)  # after inline patterns made the links
+    return converter, guard
+
+
+def _converter() -> tuple[markdown.Markdown, _LinkGuard]:
+    converter, guard = _shared_converter()
+    converter.reset()
+    guard.refused = []
     return converter, guard
 
 
