@@ -26,7 +26,8 @@ def validate(data_dir: Path) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     groups = sum(len(d.groups) for d in site.decisions)
-    print(f"{data_dir}: {len(site.decisions)} decision(s), {groups} task groups: all valid.")
+    updates = sum(len(d.updates) for d in site.decisions)
+    print(f"{data_dir}: {len(site.decisions)} decision(s), {groups} task groups, {updates} update(s): all valid.")
     return 0
 
 

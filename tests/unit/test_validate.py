@@ -131,3 +131,11 @@ def test_a_huge_value_is_shortened_in_the_message(tmp_path) -> None:
     path.write_text(f"number: 2\nslug: {'x_' * 5000}\ntitle: {{vi: x}}\ntext: {{vi: y}}\n")
     [line] = problems(data)
     assert len(line) < 300 and line.endswith("…'")
+
+
+def test_make_validate_says_what_it_checked(tmp_path, capsys) -> None:
+    from sitegen.build import validate
+
+    data = write_data(tmp_path, groups=3)
+    assert validate(data) == 0
+    assert capsys.readouterr().out.strip().endswith(": 1 decision(s), 3 task groups, 0 update(s): all valid.")
