@@ -15,6 +15,7 @@ _MODULES = (
     "richtext",  # issue 5: updates
     "updates",
     "validate",
+    "escape",
     "labels",
     "icons",
     "urls",

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
+from .escape import h
 from .icons import icon_svg
 from .labels import format_percent_range, label
 from .model import Decision, TaskGroup
 from .urls import relative_url
 
 DEFAULT_GROUP_ICON = "material/format-list-checks"  # for a group whose data file names no icon
-
-
-def _h(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def _lang_attr(actual: str, page_lang: str) -> str:
@@ -32,15 +27,15 @@ def highlights(decision: Decision, lang: str) -> str:
     return (
         '<div class="highlights" markdown>\n\n'
         '<section class="highlight highlight--motto" markdown>\n\n'
-        f"## {_h(label(lang, 'motto'))} {{#motto}}\n\n"
+        f"## {h(label(lang, 'motto'))} {{#motto}}\n\n"
         f'<p class="motto" id="motto-text">“{text_html(decision.motto, lang)}”</p>\n\n'
         "</section>\n\n"
         '<section class="highlight highlight--target" markdown>\n\n'
-        f"## {_h(label(lang, 'objective'))} {{#objective}}\n\n"
-        f'<p class="growth-target" id="growth-target"><strong class="growth-target__value">{_h(value)}</strong> '
-        f'<span class="growth-target__label">{_h(indicator)} ({target.year})</span></p>\n'
-        f'<details class="quote objective-details"><summary>{_h(label(lang, "objective_full"))}</summary>\n'
-        f'<p id="objective-text"{_lang_attr(objective_lang, lang)}>{_h(objective)}</p>\n</details>\n\n'
+        f"## {h(label(lang, 'objective'))} {{#objective}}\n\n"
+        f'<p class="growth-target" id="growth-target"><strong class="growth-target__value">{h(value)}</strong> '
+        f'<span class="growth-target__label">{h(indicator)} ({target.year})</span></p>\n'
+        f'<details class="quote objective-details"><summary>{h(label(lang, "objective_full"))}</summary>\n'
+        f'<p id="objective-text"{_lang_attr(objective_lang, lang)}>{h(objective)}</p>\n</details>\n\n'
         "</section>\n\n"
         "</div>\n\n"
     )
@@ -61,10 +56,10 @@ def _card(decision: Decision, group: TaskGroup, href: str, lang: str) -> str:
     title, title_lang = group.title.best(lang)
     summary, summary_lang = (group.summary or group.text).best(lang)
     return (
-        f'<li class="group-card" id="card-{group.number}"><a href="{_h(href)}">'
+        f'<li class="group-card" id="card-{group.number}"><a href="{h(href)}">'
         f'<span class="group-card__icon">{icon_svg(group.icon or DEFAULT_GROUP_ICON)}</span>'
-        f'<span class="group-card__number">{_h(label(lang, "group_n", n=group.number))}</span>'
-        f'<span class="group-card__title"{_lang_attr(title_lang, lang)}>{_h(title)}</span>'
-        f'<span class="group-card__summary"{_lang_attr(summary_lang, lang)}>{_h(summary)}</span>'
+        f'<span class="group-card__number">{h(label(lang, "group_n", n=group.number))}</span>'
+        f'<span class="group-card__title"{_lang_attr(title_lang, lang)}>{h(title)}</span>'
+        f'<span class="group-card__summary"{_lang_attr(summary_lang, lang)}>{h(summary)}</span>'
         "</a></li>\n"
     )

@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from .escape import h
 from .icons import icon_svg
 from .labels import citation, format_date, format_percent_range, label
 from .model import LANGUAGES, OUTDATED, Decision, Site, TaskGroup, Text
@@ -48,11 +49,6 @@ def md(text: str) -> str:
 def md_paragraphs(text: str) -> str:
     """Plain text in paragraphs (a blank line between two), each made inert by `md`."""
     return "\n\n".join(md(part.strip()) for part in _BLANK_LINE.split(text) if part.strip())
-
-
-def h(text: str) -> str:
-    """Plain text made inert inside raw HTML blocks."""
-    return html.escape(text, quote=True)
 
 
 def link(from_path: str, to_path: str) -> str:

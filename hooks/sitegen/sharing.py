@@ -7,15 +7,11 @@ JavaScript a reader still gets the citation and the link as selectable text.
 from __future__ import annotations
 
 import functools
-import html
 
 import segno
 
+from .escape import h
 from .labels import label
-
-
-def _h(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def ready_citation(citation: str, url: str, lang: str) -> str:
@@ -28,20 +24,20 @@ def cite_and_share(citation: str, url: str, title: str, lang: str) -> str:
     ready = ready_citation(citation, url, lang)
     return (
         # left out of search (search-ignore): every page's citation and address would match every query
-        f"## {_h(label(lang, 'cite_share'))} {{#cite .search-ignore}}\n\n"
+        f"## {h(label(lang, 'cite_share'))} {{#cite .search-ignore}}\n\n"
         '<div class="cite-share search-ignore">\n'
-        f'<p class="cite-share__label" id="cite-label">{_h(label(lang, "cite_this"))}</p>\n'
-        f'<p class="citation" id="citation">{_h(ready)}</p>\n'
+        f'<p class="cite-share__label" id="cite-label">{h(label(lang, "cite_this"))}</p>\n'
+        f'<p class="citation" id="citation">{h(ready)}</p>\n'
         '<div class="cite-share__actions">'
         f'<button type="button" class="md-button reading-button copy-button" data-copy-from="citation" '
-        f'data-done="{_h(label(lang, "copied"))}" data-failed="{_h(label(lang, "copy_failed"))}" hidden>'
-        f"{_h(label(lang, 'copy_citation'))}</button>"
+        f'data-done="{h(label(lang, "copied"))}" data-failed="{h(label(lang, "copy_failed"))}" hidden>'
+        f"{h(label(lang, 'copy_citation'))}</button>"
         '<span class="reading-status" role="status"></span></div>\n'
-        f'<p class="cite-share__label" id="share-label">{_h(label(lang, "page_link"))}</p>\n'
-        f'<p class="page-link" id="page-link"><a href="{_h(url)}">{_h(url)}</a></p>\n'
+        f'<p class="cite-share__label" id="share-label">{h(label(lang, "page_link"))}</p>\n'
+        f'<p class="page-link" id="page-link"><a href="{h(url)}">{h(url)}</a></p>\n'
         '<div class="cite-share__actions">'
-        f'<button type="button" class="md-button reading-button share-button" data-share-url="{_h(url)}" '
-        f'data-share-title="{_h(title)}" hidden>{_h(label(lang, "share"))}</button></div>\n'
+        f'<button type="button" class="md-button reading-button share-button" data-share-url="{h(url)}" '
+        f'data-share-title="{h(title)}" hidden>{h(label(lang, "share"))}</button></div>\n'
         "</div>\n\n"
     )
 
@@ -60,6 +56,6 @@ def print_qr(url: str, lang: str) -> str:
     return (
         '<div class="print-only print-qr" id="print-qr">\n'
         f"{qr_svg(url)}\n"
-        f'<p id="print-qr-caption">{_h(label(lang, "print_qr_caption"))} {_h(url)}</p>\n'
+        f'<p id="print-qr-caption">{h(label(lang, "print_qr_caption"))} {h(url)}</p>\n'
         "</div>\n\n"
     )
