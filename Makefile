@@ -25,7 +25,7 @@ help:
 	@echo "make bench     benchmark: build time, scale, serve rebuild, page weight, load (BENCH_QUICK=1: shorter)"
 
 # The venv is rebuilt whenever requirements.txt changes; the .pth file makes hooks/sitegen importable
-# by MkDocs' config loader (mkdocs.yml names sitegen.slugs.slugify) and by the tests.
+# by MkDocs' config loader (mkdocs.yml names sitegen.content.slugs.slugify) and by the tests.
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -45,14 +45,14 @@ node-tools:
 	bash scripts/install-node-tools.sh
 
 serve: setup
-	$(PY) -m sitegen.build validate
+	$(PY) -m sitegen.engine.build validate
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: setup
-	$(PY) -m sitegen.build build
+	$(PY) -m sitegen.engine.build build
 
 validate: setup
-	$(PY) -m sitegen.build validate
+	$(PY) -m sitegen.engine.build validate
 
 lint: setup
 	$(PY) -m ruff check hooks tests scripts bench
@@ -66,7 +66,7 @@ test: setup browser nginx node-tools lint validate
 	$(PY) -m pytest
 
 # Translators' commands (README.md, "For translators"); all of them are sitegen/translate.py.
-TRANSLATE := $(PY) -m sitegen.translate
+TRANSLATE := $(PY) -m sitegen.tools.translate
 PO ?= translations/en.po
 
 translations: setup
@@ -86,14 +86,14 @@ po-import: setup
 
 # Asks for what is not given: make new-update DATE=2021-02-01 TITLE="..." GROUPS="1, 3"
 new-update: setup
-	$(PY) -m sitegen.new_update $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)") $(if $(GROUPS),--groups "$(GROUPS)")
+	$(PY) -m sitegen.tools.new_update $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)") $(if $(GROUPS),--groups "$(GROUPS)")
 
 # Search benchmark (bench/search.py; `make bench` runs it with the others): index bytes, key-to-results ms
 bench-search: setup browser
 	$(PY) bench/search.py
 
 dist: setup
-	$(PY) -m sitegen.dist
+	$(PY) -m sitegen.publish.dist
 
 # not a test: prints a table and writes bench/results/latest.json
 bench: setup browser nginx

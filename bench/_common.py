@@ -97,7 +97,7 @@ def real_dist() -> Path:
         import atexit
         import shutil
 
-        from sitegen.dist import csp_include_path, precompress, write_csp_include
+        from sitegen.publish.dist import csp_include_path, precompress, write_csp_include
 
         temp = Path(tempfile.mkdtemp(prefix="bench-dist-"))
         atexit.register(shutil.rmtree, temp, True)

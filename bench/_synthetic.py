@@ -76,8 +76,8 @@ def write_plain_twin(data_dir: Path, root: Path) -> Path:
     here, so the two builds differ only by what our hooks do per build: read and validate the YAML,
     render, sync the generated folder, and write the per-language search indexes.
     """
-    from sitegen.generate import generate_docs, generated_docs_dir
-    from sitegen.labels import SEARCH_LABELS
+    from sitegen.pages.generate import generate_docs, generated_docs_dir
+    from sitegen.pages.labels import SEARCH_LABELS
 
     generated = generate_docs(PROJECT, data_dir, PROJECT / "docs")
     docs = root / "docs"

@@ -27,8 +27,8 @@ def parse(output: str) -> dict:
 
 
 def run() -> dict:
-    from sitegen.dist import csp_include_path
-    from sitegen.nginx import serve_dist
+    from nginx_helpers import serve_dist
+    from sitegen.publish.dist import csp_include_path
 
     seconds = 3 if quick() else 10
     dist = real_dist()

@@ -100,9 +100,9 @@ def search_indexes(dist: Path) -> dict[str, dict[str, int]]:
 
 
 def run() -> dict:
+    from nginx_helpers import serve_dist
     from playwright.sync_api import sync_playwright
-    from sitegen.dist import csp_include_path
-    from sitegen.nginx import serve_dist
+    from sitegen.publish.dist import csp_include_path
 
     dist = real_dist()
     results: dict[str, dict] = {}

@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         os.environ["BENCH_QUICK"] = "1"
     sys.path.insert(0, str(BENCH_DIR))
+    sys.path.insert(0, str(BENCH_DIR.parent / "tests"))  # nginx_helpers: the test-only nginx runner
     names = [n for n in discover() if not args.only or n in args.only]
     report: dict = {"machine": machine(), "results": {}, "errors": {}}
     print(f"Benchmark pieces: {', '.join(names)} (load average {report['machine']['load_average']})\n")

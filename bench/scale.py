@@ -43,7 +43,7 @@ def search_index_bytes(site: Path) -> dict[str, int]:
 
 
 def measure(groups: int) -> dict:
-    from sitegen.generate import generate_docs, generated_docs_dir
+    from sitegen.pages.generate import generate_docs, generated_docs_dir
 
     runs = runs_for(groups)
     with tempfile.TemporaryDirectory(prefix=f"bench-scale-{groups}-") as temp:

@@ -24,9 +24,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from sitegen import build as sitegen_build  # noqa: E402
-from sitegen.generate import generated_docs_dir  # noqa: E402
-from sitegen.validate import load_site  # noqa: E402
+from sitegen.content.validate import load_site  # noqa: E402
+from sitegen.engine import build as sitegen_build  # noqa: E402
+from sitegen.pages.generate import generated_docs_dir  # noqa: E402
 
 REAL_DECISION = PROJECT / "data" / "decisions" / "qd-166-2021"
 SYNTHETIC_DECISIONS = 10

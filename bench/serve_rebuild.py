@@ -25,7 +25,7 @@ GROUP_FILE = Path("decisions/qd-166-2021/groups/03.yaml")
 
 
 def free_port() -> int:
-    from sitegen.nginx import free_port as port
+    from nginx_helpers import free_port as port
 
     return port()
 
@@ -65,7 +65,7 @@ def edit_title(path: Path, marker: str) -> None:
 
 
 def run() -> dict:
-    from sitegen.generate import generated_docs_dir
+    from sitegen.pages.generate import generated_docs_dir
 
     runs = 3 if quick() else 7
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as temp:

@@ -15,7 +15,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from sitegen.generate import generate_docs, generated_docs_dir  # noqa: E402
+from sitegen.pages.generate import generate_docs, generated_docs_dir  # noqa: E402
 
 UPDATES = int(os.environ.get("BENCH_UPDATES", "500"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import sitegen
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
-from sitegen.model import DEFAULT_LANGUAGE
+from sitegen.content.model import DEFAULT_LANGUAGE
 
 _command = "build"
 _state: dict = {}  # the validated site and root URL of the current build, shared by both languages
@@ -27,14 +27,16 @@ def _nested_language_build(config) -> bool:
 
 def on_config(config):
     if _nested_language_build(config):
-        from sitegen import publish
+        from sitegen.publish import languages as publish
 
         # the default language's 404 page and sitemap are done; the next build would overwrite them
         _state["kept"] = publish.keep_default_language_files(Path(config.site_dir))
         return config
     if _command == "serve":
         sitegen.reload_modules()  # MkDocs caches this hook module, but code edits should still show
-    from sitegen import errors, generate, reproducible, updates, urls
+    from sitegen.content import errors, updates
+    from sitegen.pages import generate, urls
+    from sitegen.publish import reproducible
 
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("SITEGEN_DATA", project / "data"))
@@ -51,7 +53,7 @@ def on_config(config):
     reproducible.pin_build_date(generated.site)  # sitemap <lastmod>, sitemap.xml.gz: dated by the data, not the clock
     config.docs_dir = str(generated.docs_dir)
     config.nav = generated.nav
-    from sitegen.labels import SEARCH_LABELS
+    from sitegen.pages.labels import SEARCH_LABELS
 
     config.extra["search_labels"] = SEARCH_LABELS
     _state.update(site=generated.site, paths=generated.page_paths, root=urls.site_root(config.site_url), kept={})
@@ -67,7 +69,7 @@ def on_pre_build(config) -> None:
 
 
 def on_page_content(html, page, config, files):
-    from sitegen import search_index
+    from sitegen.publish import search_index
 
     priority = int(page.meta.get("search_priority", 0))
     _search_pages[config.theme["language"]].append(search_index.indexed_page(page.url, page.title, html, priority))
@@ -75,7 +77,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    from sitegen import headmeta
+    from sitegen.publish import headmeta
 
     meta = page.meta or {}
     # page.meta holds HTML-escaped text (render.front_matter); sitegen_head holds plain text, escaped once by the template
@@ -89,13 +91,14 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    from sitegen import page_fixes
+    from sitegen.publish import page_fixes
 
     return page_fixes.fix_page(output)
 
 
 def on_template_context(context, template_name, config):
-    from sitegen import publish, reproducible, sitemap
+    from sitegen.publish import languages as publish
+    from sitegen.publish import reproducible, sitemap
 
     lang = config.theme["language"]
     if template_name == "sitemap.xml":
@@ -110,7 +113,8 @@ def on_template_context(context, template_name, config):
 
 @event_priority(-200)  # after i18n's own post-build, which builds the other languages
 def on_post_build(config):
-    from sitegen import opendata, publish, search_index
+    from sitegen.publish import languages as publish
+    from sitegen.publish import opendata, search_index
 
     site_dir = Path(config.site_dir)
     nested = _nested_language_build(config)

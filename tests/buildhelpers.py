@@ -10,10 +10,10 @@ from pathlib import Path
 
 
 def run_sitegen(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m sitegen.build ...`, the command behind `make build` and `make validate`, as a subprocess."""
+    """`python -m sitegen.engine.build ...`, the command behind `make build` and `make validate`, as a subprocess."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     full_env.pop("SITEGEN_DEBUG", None)
-    command = [sys.executable, "-m", "sitegen.build", *args]
+    command = [sys.executable, "-m", "sitegen.engine.build", *args]
     return subprocess.run(command, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600)
 
 

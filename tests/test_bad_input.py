@@ -1,6 +1,6 @@
 """Every mistake an editor can make in data/, run through the real `make build` command.
 
-Each case breaks a copy of a small valid data folder and runs `python -m sitegen.build build` as a subprocess,
+Each case breaks a copy of a small valid data folder and runs `python -m sitegen.engine.build build` as a subprocess,
 beside a site built before: the build must exit 1, print one readable line per problem (file:line:col: field:
 what was expected) and no traceback, and leave the previous site, and everything else around it, byte for byte
 as it was. A failed validation stops the build before MkDocs starts, so each case takes a fraction of a second.
@@ -368,9 +368,9 @@ CASES = [
     ),
     Case(
         "python tag on a whole file",
-        write(f"{GROUPS}/02.yaml", "!!python/object:sitegen.model.Site {}\n"),
+        write(f"{GROUPS}/02.yaml", "!!python/object:sitegen.content.model.Site {}\n"),
         (
-            f"{GROUPS}/02.yaml:1:1: the tag 'tag:yaml.org,2002:python/object:sitegen.model.Site' is not allowed; data files hold only plain text, numbers, dates, lists and mappings",
+            f"{GROUPS}/02.yaml:1:1: the tag 'tag:yaml.org,2002:python/object:sitegen.content.model.Site' is not allowed; data files hold only plain text, numbers, dates, lists and mappings",
         ),
     ),
     Case(

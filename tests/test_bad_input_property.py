@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from sitegen.errors import DataError
-from sitegen.render import render_site
-from sitegen.validate import load_site
+from sitegen.content.errors import DataError
+from sitegen.content.validate import load_site
+from sitegen.pages.render import render_site
 
 PROJECT = Path(__file__).resolve().parents[1]
 REAL_FILES = sorted((PROJECT / "data").rglob("*.yaml"))

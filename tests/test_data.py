@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitegen.validate import load_site
+from sitegen.content.validate import load_site
 
 PROJECT = Path(__file__).resolve().parents[1]
 SOURCE = (PROJECT.parent / "shared" / "source" / "000_800b2595db5bdd10.txt").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ import struct
 from pathlib import Path
 
 from buildhelpers import run_sitegen, tree_digest
-from sitegen.reproducible import latest_date, source_date_epoch
-from sitegen.validate import load_site
+from sitegen.content.validate import load_site
+from sitegen.publish.reproducible import latest_date, source_date_epoch
 
 PROJECT = Path(__file__).resolve().parents[1]
 

@@ -12,8 +12,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from sitegen.generate import generated_docs_dir
-from sitegen.nginx import free_port
+from nginx_helpers import free_port
+from sitegen.pages.generate import generated_docs_dir
 
 PROJECT = Path(__file__).resolve().parents[1]
 

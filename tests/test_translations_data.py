@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from sitegen.model import fingerprint
-from sitegen.translate import main
-from sitegen.translation import collect
-from sitegen.validate import load_site
+from sitegen.content.model import fingerprint
+from sitegen.content.translation import collect
+from sitegen.content.validate import load_site
+from sitegen.tools.translate import main
 
 PROJECT = Path(__file__).resolve().parents[1]
 

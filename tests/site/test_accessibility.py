@@ -7,8 +7,8 @@ import re
 
 import pytest
 from conftest import AXE, AXE_TAGS
-from sitegen.updates import published_only
-from sitegen.validate import load_site
+from sitegen.content.updates import published_only
+from sitegen.content.validate import load_site
 from sitehelpers import PROJECT, all_pages
 
 pytestmark = pytest.mark.browser

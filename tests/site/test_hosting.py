@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import brotli
+import nginx_helpers as nginx
 import pytest
-from sitegen import nginx
-from sitegen.dist import precompress, write_csp_include
+from sitegen.publish.dist import precompress, write_csp_include
 from sitehelpers import build_site
 
 PAGES = ["", "qd-166-2021/", "qd-166-2021/ngan-sach-nha-nuoc/", "about/"]

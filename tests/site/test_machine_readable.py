@@ -10,9 +10,9 @@ import posixpath
 import xml.etree.ElementTree as ET
 
 import pytest
-from sitegen.reproducible import latest_date
-from sitegen.updates import published_only
-from sitegen.validate import load_site
+from sitegen.content.updates import published_only
+from sitegen.content.validate import load_site
+from sitegen.publish.reproducible import latest_date
 from sitehelpers import PROJECT, all_pages, page_path
 
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -8,8 +8,8 @@ import unicodedata
 
 import pytest
 from pypdf import PdfReader
-from sitegen.labels import citation
-from sitegen.validate import load_site
+from sitegen.content.validate import load_site
+from sitegen.pages.labels import citation
 from sitehelpers import PROJECT
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sitegen.slugs import fold
+from sitegen.content.slugs import fold
 
 pytestmark = pytest.mark.browser
 

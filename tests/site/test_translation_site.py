@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from datafixtures import write_data
-from sitegen.translate import main
+from sitegen.tools.translate import main
 from sitehelpers import build_site
 
 GROUPS = "decisions/qd-1-2030/groups"

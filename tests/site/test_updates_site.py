@@ -16,7 +16,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from datafixtures import DECISION_YAML, update_yaml, write_data, write_update
-from sitegen.generate import generated_docs_dir
+from sitegen.pages.generate import generated_docs_dir
 from sitehelpers import build_site
 
 PROJECT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ import gzip
 import hashlib
 
 import brotli
-from sitegen.dist import content_security_policy, inline_script_hashes, precompress
+from sitegen.publish.dist import content_security_policy, inline_script_hashes, precompress
 
 PAGE = (
     "<!doctype html><html><head><script>var a=1</script>"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 
 from datafixtures import write_data
-from sitegen.new_update import main
-from sitegen.validate import load_site
+from sitegen.content.validate import load_site
+from sitegen.tools.new_update import main
 
 
 def test_options_write_a_valid_draft_and_say_how_to_preview(tmp_path, capsys) -> None:

@@ -11,13 +11,13 @@ import pytest
 from datafixtures import write_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sitegen.fields import FieldReader, normalise_text
-from sitegen.model import fingerprint
-from sitegen.translate import main
-from sitegen.translation import collect
-from sitegen.validate import load_site
-from sitegen.yamledit import apply_edits, find_text_mappings, set_english, set_fingerprint
-from sitegen.yamlsource import parse_yaml_text
+from sitegen.content.fields import FieldReader, normalise_text
+from sitegen.content.model import fingerprint
+from sitegen.content.translation import collect
+from sitegen.content.validate import load_site
+from sitegen.content.yamlsource import parse_yaml_text
+from sitegen.tools.translate import main
+from sitegen.tools.yamledit import apply_edits, find_text_mappings, set_english, set_fingerprint
 
 PROJECT = Path(__file__).resolve().parents[2]
 DECISION = "decisions/qd-1-2030/decision.yaml"

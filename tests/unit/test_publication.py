@@ -7,9 +7,11 @@ import json
 
 import pytest
 from datafixtures import DECISION_YAML, write_data
-from sitegen import headmeta, opendata, page_fixes, publish, sitemap, structured_data, urls
-from sitegen.errors import DataError
-from sitegen.validate import load_site
+from sitegen.content.errors import DataError
+from sitegen.content.validate import load_site
+from sitegen.pages import urls
+from sitegen.publish import headmeta, opendata, page_fixes, sitemap, structured_data
+from sitegen.publish import languages as publish
 
 ROOT = "https://example.test/site/"
 

@@ -7,12 +7,12 @@ import re
 import markdown
 import pytest
 from datafixtures import group_yaml, write_data
-from sitegen.errors import DataError
-from sitegen.icons import icon_svg
-from sitegen.render import render_site
-from sitegen.sharing import cite_and_share, qr_svg, ready_citation
-from sitegen.urls import absolute_url, relative_url
-from sitegen.validate import load_site
+from sitegen.content.errors import DataError
+from sitegen.content.validate import load_site
+from sitegen.pages.icons import icon_svg
+from sitegen.pages.render import render_site
+from sitegen.pages.sharing import cite_and_share, qr_svg, ready_citation
+from sitegen.pages.urls import absolute_url, relative_url
 
 SITE_URL = "https://example.test/plan/"
 

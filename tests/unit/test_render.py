@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import markdown
 from datafixtures import write_data
-from sitegen.model import Text
-from sitegen.render import block, md, render_site
-from sitegen.validate import load_site
+from sitegen.content.model import Text
+from sitegen.content.validate import load_site
+from sitegen.pages.render import block, md, render_site
 
 
 def to_html(source: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import markdown
 from bs4 import BeautifulSoup
-from sitegen.model import Text, TextOrigin, fingerprint
-from sitegen.render import RenderedPage, block, inline, text_html
-from sitegen.translation_pages import finish_pages, page_url
+from sitegen.content.model import Text, TextOrigin, fingerprint
+from sitegen.pages.render import RenderedPage, block, inline, text_html
+from sitegen.pages.translation_pages import finish_pages, page_url
 from test_translation_state import GROUP_2, reviewed_fixture
 
 ORIGIN = TextOrigin("data/x.yaml", "text", 3, 3, 3, 4)
@@ -63,8 +63,8 @@ def test_page_urls_follow_directory_urls() -> None:
 
 
 def test_the_outdated_notice_links_to_the_same_place_on_the_vietnamese_page(tmp_path) -> None:
-    from sitegen.render import render_site
-    from sitegen.validate import load_site
+    from sitegen.content.validate import load_site
+    from sitegen.pages.render import render_site
 
     data = reviewed_fixture(tmp_path)
     path = data / GROUP_2
@@ -86,15 +86,15 @@ def test_pages_without_notices_are_left_alone() -> None:
 
 
 def _empty_site():
-    from sitegen.model import Site
+    from sitegen.content.model import Site
 
     return Site(())
 
 
 def test_unreviewed_english_is_counted_on_the_status_page_but_shown_plainly(tmp_path) -> None:
     from datafixtures import write_data
-    from sitegen.render import render_site
-    from sitegen.validate import load_site
+    from sitegen.content.validate import load_site
+    from sitegen.pages.render import render_site
 
     site = load_site(write_data(tmp_path))  # English everywhere, never marked reviewed
     pages = {p.file_name: p for p in finish_pages(site, render_site(site))}

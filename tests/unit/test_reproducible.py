@@ -4,8 +4,8 @@ import datetime
 import os
 
 from datafixtures import write_data
-from sitegen.reproducible import ENV_VAR, latest_date, pin_build_date, source_date_epoch
-from sitegen.validate import load_site
+from sitegen.content.validate import load_site
+from sitegen.publish.reproducible import ENV_VAR, latest_date, pin_build_date, source_date_epoch
 
 
 def test_the_latest_date_anywhere_in_the_model_is_found(tmp_path) -> None:

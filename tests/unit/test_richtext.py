@@ -7,9 +7,9 @@ import datetime
 import markdown
 from bs4 import BeautifulSoup
 from datafixtures import update_yaml, write_data, write_update
-from sitegen.news import render_update
-from sitegen.richtext import refused_links, to_html
-from sitegen.validate import load_site
+from sitegen.content.richtext import refused_links, to_html
+from sitegen.content.validate import load_site
+from sitegen.pages.news import render_update
 
 
 def test_paragraphs_lists_links_and_emphasis_are_markup() -> None:

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from sitegen.slugs import fold
+from sitegen.content.slugs import fold
 
 CASES = json.loads((Path(__file__).parents[1] / "search_fold_cases.json").read_text(encoding="utf-8"))["cases"]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from sitegen.search_index import IndexedPage, Section, index_json, indexed_page, page_sections, write_index
+from sitegen.publish.search_index import IndexedPage, Section, index_json, indexed_page, page_sections, write_index
 
 GROUP_PAGE = """
 <p class="translation-banner" role="note">This English version is an unofficial translation.</p>

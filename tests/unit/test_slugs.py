@@ -3,7 +3,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from sitegen.slugs import fold, slugify
+from sitegen.content.slugs import fold, slugify
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from datafixtures import write_data
-from sitegen.errors import DataError
-from sitegen.fields import FieldReader
-from sitegen.model import Text, fingerprint
-from sitegen.translate import main
-from sitegen.translation import collect
-from sitegen.validate import load_site
-from sitegen.yamlsource import parse_yaml_text
+from sitegen.content.errors import DataError
+from sitegen.content.fields import FieldReader
+from sitegen.content.model import Text, fingerprint
+from sitegen.content.translation import collect
+from sitegen.content.validate import load_site
+from sitegen.content.yamlsource import parse_yaml_text
+from sitegen.tools.translate import main
 
 GROUP_2 = "decisions/qd-1-2030/groups/02.yaml"
 

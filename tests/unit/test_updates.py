@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 from datafixtures import update_yaml, write_data, write_update
-from sitegen.errors import DataError
-from sitegen.updates import drafts_wanted, newest_first
-from sitegen.validate import load_site
+from sitegen.content.errors import DataError
+from sitegen.content.updates import drafts_wanted, newest_first
+from sitegen.content.validate import load_site
 
 TODAY = datetime.date(2025, 6, 1)
 FILE = "data/decisions/qd-1-2030/updates"
@@ -109,7 +109,7 @@ def test_time_draft_and_body_links_are_checked(tmp_path) -> None:
 
 
 def test_the_new_update_placeholder_cannot_be_published(tmp_path) -> None:
-    from sitegen.updates import PLACEHOLDER
+    from sitegen.content.updates import PLACEHOLDER
 
     data = write_data(tmp_path)
     write_update(data, update_yaml("2025-01-02", "tin", body_vi=PLACEHOLDER), "a")
@@ -142,7 +142,7 @@ def test_drafts_are_only_for_serve_when_asked() -> None:
 
 def test_feeds_hold_the_newest_fifty_in_order(tmp_path) -> None:
     import feedparser
-    from sitegen.feeds import FEED_ENTRIES, render_feeds
+    from sitegen.pages.feeds import FEED_ENTRIES, render_feeds
 
     data = write_data(tmp_path, groups=2)
     start = datetime.date(2025, 1, 1)

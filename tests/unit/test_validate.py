@@ -4,8 +4,8 @@ import unicodedata
 
 import pytest
 from datafixtures import write_data
-from sitegen.errors import DataError
-from sitegen.validate import load_site
+from sitegen.content.errors import DataError
+from sitegen.content.validate import load_site
 
 
 def problems(data) -> list[str]:
@@ -134,7 +134,7 @@ def test_a_huge_value_is_shortened_in_the_message(tmp_path) -> None:
 
 
 def test_make_validate_says_what_it_checked(tmp_path, capsys) -> None:
-    from sitegen.build import validate
+    from sitegen.engine.build import validate
 
     data = write_data(tmp_path, groups=3)
     assert validate(data) == 0

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from sitegen.errors import DataError
-from sitegen.yamlsource import MAX_BYTES, Mapping, Scalar, parse_yaml_text, read_yaml
+from sitegen.content.errors import DataError
+from sitegen.content.yamlsource import MAX_BYTES, Mapping, Scalar, parse_yaml_text, read_yaml
 
 
 def problems_of(text: str) -> list[str]:

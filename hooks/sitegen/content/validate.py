@@ -1,0 +1,280 @@
+"""Load every data file under `data/` and validate it into the model; all problems are reported at once."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from sitegen.content.errors import DataError, Problem
+from sitegen.content.fields import MAX_SLUG_LENGTH, SLUG_PATTERN, FieldReader
+from sitegen.content.model import LANGUAGES, Decision, GrowthTarget, Site, Source, TaskGroup
+from sitegen.content.updates import load_updates
+from sitegen.content.yamlsource import Mapping, read_yaml
+from sitegen.pages.icons import read_icon
+
+DECISION_FILE = "decision.yaml"
+GROUPS_FOLDER = "groups"
+
+_DECISION_KEYS = (
+    "type",
+    "number",
+    "date",
+    "issuer",
+    "title",
+    "summary",
+    "motto",
+    "objective",
+    "growth_target",
+    "source",
+    "translation_note",
+)
+_DECISION_OPTIONAL_KEYS = ("jurisdiction",)
+_GROUP_KEYS = ("number", "slug", "title", "text")
+_GROUP_OPTIONAL_KEYS = ("icon", "summary")  # the home page's card: an icon and a one-line excerpt
+MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from meaning anything
+# Web addresses the site already uses: a decision folder or task group slug with one of these names would silently
+# replace that page (a group slugged `index` replaced its decision's page). Add any new top-level page here.
+# top-level pages and folders of the site, and the pages a decision folder holds besides its groups
+RESERVED_FOLDER_NAMES = frozenset({*LANGUAGES, "index", "about", "assets", "search", "404", "translations"})
+RESERVED_GROUP_SLUGS = frozenset({"index", "tin-tuc"})
+
+
+def load_site(data_dir: Path, today: datetime.date | None = None) -> Site:
+    """Every decision folder under `data_dir/decisions`, validated; raises DataError listing all problems.
+
+    `today` (default: today in the province) decides which update dates are in the future."""
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(data_dir.as_posix(), 1, 1, "", "the data folder does not exist")])
+    root = data_dir / "decisions"
+    folders = [p for p in entries(root) if p.is_dir()]
+    if not folders:
+        display = _display(root, data_dir)
+        raise DataError(
+            [Problem(display, 1, 1, "", "no decision folder found; expected data/decisions/<slug>/decision.yaml")]
+        )
+    decisions = []
+    for folder in folders:
+        if outside(folder, data_dir):
+            problems.append(_outside_problem(folder, data_dir))
+            continue
+        try:
+            decisions.append(load_decision(folder, data_dir, today))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return Site(tuple(decisions))
+
+
+def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = None) -> Decision:
+    """One decision folder: `decision.yaml` plus `groups/*.yaml` and the press office's `updates/*.yaml`."""
+    problems: list[Problem] = []
+    display = _display(folder / DECISION_FILE, data_dir)
+    if not SLUG_PATTERN.fullmatch(folder.name) or len(folder.name) > MAX_SLUG_LENGTH:
+        message = f"the folder name '{folder.name}' becomes the web address; use lowercase ASCII letters, digits and hyphens (at most {MAX_SLUG_LENGTH})"
+        problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
+    elif folder.name in RESERVED_FOLDER_NAMES:
+        message = (
+            f"the folder name '{folder.name}' is already the web address of another part of the site; choose another"
+        )
+        problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
+    decision_fields = None
+    if outside(folder / DECISION_FILE, data_dir):
+        problems.append(_outside_problem(folder / DECISION_FILE, data_dir))
+    elif (folder / DECISION_FILE).exists():
+        try:
+            decision_fields = _read_decision(folder / DECISION_FILE, display)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    else:
+        problems.append(Problem(display, 1, 1, "", "this file is missing; every decision folder needs one"))
+
+    groups: list[TaskGroup] = []
+    unreadable = 0
+    for path in entries(folder / GROUPS_FOLDER):
+        if path.suffix != ".yaml":  # `04.yml`, `04.YAML`: would otherwise vanish from the site without a word
+            message = f"this is not read: {GROUPS_FOLDER}/ holds only task group files named like 01.yaml"
+            problems.append(Problem(_display(path, data_dir), 1, 1, "", message))
+            unreadable += 1
+            continue
+        if outside(path, data_dir):
+            problems.append(_outside_problem(path, data_dir))
+            unreadable += 1
+            continue
+        try:
+            groups.append(load_task_group(path, _display(path, data_dir)))
+        except DataError as exc:
+            problems.extend(exc.problems)
+            unreadable += 1
+    # a gap caused by a broken file would only repeat that file's problem; duplicates are still worth reporting
+    problems.extend(_check_groups(groups, _display(folder / GROUPS_FOLDER, data_dir), all_read=not unreadable))
+    updates = ()
+    if not unreadable:  # updates name task groups: check them against groups that were read
+        try:
+            updates = load_updates(folder, lambda path: _display(path, data_dir), groups, today)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    assert decision_fields is not None
+    groups.sort(key=lambda g: g.number)
+    return Decision(slug=folder.name, groups=tuple(groups), data_file=display, updates=updates, **decision_fields)
+
+
+def _read_decision(path: Path, display: str) -> dict:
+    reader = FieldReader(display)
+    node = reader.mapping(read_yaml(path, display), "", _DECISION_KEYS, _DECISION_OPTIONAL_KEYS)
+    if node is None:
+        raise DataError(reader.problems)
+    values = {
+        "doc_type": reader.text(node, "type"),
+        "number": reader.plain(node, "number"),
+        "date": reader.date(node, "date"),
+        "issuer": reader.text(node, "issuer"),
+        "title": reader.text(node, "title"),
+        "summary": reader.text(node, "summary"),
+        "motto": reader.text(node, "motto"),
+        "objective": reader.text(node, "objective"),
+        "growth_target": _read_growth_target(reader, node),
+        "source": _read_source(reader, node),
+        "translation_note": reader.text(node, "translation_note"),
+    }
+    if reader.problems or any(v is None for v in values.values()):
+        raise DataError(reader.problems)
+    values["jurisdiction"] = reader.text(node, "jurisdiction")  # optional: None when absent
+    if reader.problems:
+        raise DataError(reader.problems)
+    return values
+
+
+def _read_growth_target(reader: FieldReader, parent: Mapping) -> GrowthTarget | None:
+    node = parent.get("growth_target")
+    if node is None:
+        return None
+    target = reader.mapping(node, "growth_target", ("indicator", "year", "low_percent", "high_percent"))
+    if target is None:
+        return None
+    indicator = reader.text(target, "indicator", "growth_target")
+    year = reader.integer(target, "year", 1945, 2200, "growth_target")
+    low = reader.number(target, "low_percent", "growth_target", high=100)
+    high = reader.number(target, "high_percent", "growth_target", high=100)
+    if low is not None and high is not None and low > high:
+        reader.problem(target, "growth_target", f"low_percent ({low:g}) is above high_percent ({high:g})")
+        return None
+    if None in (indicator, year, low, high):
+        return None
+    return GrowthTarget(indicator, year, low, high)
+
+
+def _read_source(reader: FieldReader, parent: Mapping) -> Source | None:
+    node = parent.get("source")
+    if node is None:
+        return None
+    source = reader.mapping(node, "source", ("publisher", "url", "author", "headline"))
+    if source is None:
+        return None
+    values = (
+        reader.text(source, "publisher", "source"),
+        reader.url(source, "url", "source"),
+        reader.plain(source, "author", "source"),
+        reader.text(source, "headline", "source"),
+    )
+    return None if None in values else Source(*values)
+
+
+def load_task_group(path: Path, display: str) -> TaskGroup:
+    """One task group file: number, slug, title and text."""
+    reader = FieldReader(display)
+    node = reader.mapping(read_yaml(path, display), "", _GROUP_KEYS, _GROUP_OPTIONAL_KEYS)
+    if node is None:
+        raise DataError(reader.problems)
+    values = (
+        reader.integer(node, "number", 1, MAX_GROUPS),
+        reader.slug(node, "slug"),
+        reader.text(node, "title"),
+        reader.text(node, "text"),
+    )
+    card = {"icon": read_icon(reader, node), "summary": reader.text(node, "summary")}
+    if values[1] in RESERVED_GROUP_SLUGS:
+        message = f"'{values[1]}' is already the web address of another page of this decision; choose another slug"
+        reader.problem(node.get("slug"), "slug", message)
+    if reader.problems or None in values:
+        raise DataError(reader.problems)
+    where = {key: (value.mark.line, value.mark.column) for key, value in ((k.value, v) for k, v in node.pairs)}
+    return TaskGroup(*values, data_file=display, where=where, **card)
+
+
+def _check_groups(groups: list[TaskGroup], display: str, all_read: bool = True) -> list[Problem]:
+    """Across files: numbers unique and 1..N without gaps, slugs unique."""
+    problems = []
+    by_number: dict[int, TaskGroup] = {}
+    by_slug: dict[str, TaskGroup] = {}
+    for group in groups:
+        if group.number in by_number:
+            other = by_number[group.number].data_file
+            problems.append(
+                Problem(
+                    group.data_file,
+                    *group.where["number"],
+                    "number",
+                    f"number {group.number} is already used by {other}",
+                )
+            )
+        by_number.setdefault(group.number, group)
+        if group.slug in by_slug:
+            other = by_slug[group.slug].data_file
+            problems.append(
+                Problem(
+                    group.data_file, *group.where["slug"], "slug", f"slug '{group.slug}' is already used by {other}"
+                )
+            )
+        by_slug.setdefault(group.slug, group)
+    if not all_read:
+        return problems
+    if not groups:
+        problems.append(Problem(display, 1, 1, "", "no task group files found; expected groups/01.yaml and so on"))
+    elif by_number:
+        missing = sorted(set(range(1, max(by_number) + 1)) - set(by_number))
+        if missing:
+            listed = ", ".join(str(n) for n in missing)
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"task group numbers must run 1 to {max(by_number)} without gaps; missing: {listed}",
+                )
+            )
+    return problems
+
+
+def entries(folder: Path) -> list[Path]:
+    """A folder's entries in a stable order, without hidden files and editor backups (`.DS_Store`, `x.yaml~`)."""
+    try:
+        found = [p for p in folder.iterdir() if not p.name.startswith(".") and not p.name.endswith("~")]
+    except OSError:  # missing, not a folder, or not readable: the caller reports what is then missing
+        return []
+    return sorted(found)
+
+
+def outside(path: Path, data_dir: Path) -> bool:
+    """True for a link that leads out of the data folder: the site publishes only what is in data/."""
+    try:
+        return not path.resolve().is_relative_to(data_dir.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
+def _outside_problem(path: Path, data_dir: Path) -> Problem:
+    message = "this is a link to a place outside the data folder; copy the file into the data folder instead"
+    return Problem(_display(path, data_dir), 1, 1, "", message)
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    """Paths as an editor sees them from the project folder: `data/decisions/...`."""
+    try:
+        return (Path(data_dir.name) / path.relative_to(data_dir)).as_posix()
+    except ValueError:
+        return path.as_posix()

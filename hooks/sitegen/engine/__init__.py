@@ -1,0 +1,1 @@
+"""Run the site engine over the generated Markdown folder (the build step)."""

@@ -1,0 +1,1 @@
+"""Render the validated model into Markdown pages, feeds and the page manifest (the generate step)."""

@@ -1,0 +1,253 @@
+"""Interface wording in both languages, and the number and date forms each language uses."""
+
+from __future__ import annotations
+
+import datetime
+
+from sitegen.content.model import Decision
+
+LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "site_intro": (
+            "Trang này công bố, bằng tiếng Việt và tiếng Anh, nội dung chính của một quyết định "
+            "của UBND tỉnh Lạng Sơn, theo bài viết của Văn phòng UBND tỉnh. Văn bản tiếng Việt là "
+            "văn bản chính thức."
+        ),
+        "home_title": "Nhiệm vụ, giải pháp chủ yếu năm 2021 của tỉnh Lạng Sơn",
+        "decision": "Quyết định",
+        "motto": "Phương châm hành động",
+        "objective": "Mục tiêu tổng quát",
+        "target": "Chỉ tiêu",
+        "task_groups": "Các nhóm nhiệm vụ, giải pháp chủ yếu",
+        "group": "Nhóm",
+        "group_n": "Nhóm nhiệm vụ {n}",
+        "read_decision": "Xem nội dung quyết định",
+        "metadata": "Thông tin văn bản",
+        "doc_type": "Loại văn bản",
+        "number": "Số",
+        "date": "Ngày ban hành",
+        "issuer": "Cơ quan ban hành",
+        "source": "Nguồn",
+        "language": "Ngôn ngữ",
+        "language_status": "Tiếng Việt: văn bản chính thức",
+        "other_language_link": "Read in English (unofficial translation)",
+        "open_data": "Dữ liệu mở",
+        "open_data_link": "Quyết định và các nhóm nhiệm vụ, định dạng JSON",
+        "print_document": "Văn bản",
+        "print_address": "Địa chỉ trang",
+        "group_text": "Nội dung",
+        "part_of": "Thuộc",
+        "back_to_decision": "Về trang quyết định",
+        "previous": "Nhóm trước",
+        "next": "Nhóm sau",
+        "about_title": "Giới thiệu và nguồn",
+        "about_what": "Trang này là gì",
+        "about_what_text": (
+            "Đây là trang công bố song ngữ (tiếng Việt và tiếng Anh) về nội dung chính của "
+            "quyết định dưới đây. Mọi thông tin trên trang đều lấy từ bài viết nguồn nêu dưới đây."
+        ),
+        "about_source": "Nguồn văn bản",
+        "about_source_text": (
+            "Bài viết nguồn chỉ tóm tắt quyết định: không nêu cơ quan chủ trì, thời hạn hay chỉ "
+            "tiêu nào khác ngoài chỉ tiêu tăng trưởng GRDP, và không đăng toàn văn quyết định. "
+            "Trang này không bổ sung những thông tin đó; xin xem văn bản gốc của quyết định."
+        ),
+        "headline": "Tiêu đề bài viết",
+        "publisher": "Đơn vị đăng",
+        "author": "Tác giả",
+        "address": "Địa chỉ",
+        "about_translation": "Bản dịch tiếng Anh",
+        "about_cite": "Cách trích dẫn",
+        "about_cite_text": "Khi trích dẫn, xin ghi:",
+        # reading aids (issue 9): cite, share, print, home page overview
+        "cite_share": "Trích dẫn và chia sẻ",
+        "cite_this": "Trích dẫn trang này",
+        "citation_translation": "",
+        "copy_citation": "Sao chép trích dẫn",
+        "copied": "Đã sao chép trích dẫn.",
+        "copy_failed": "Không sao chép được; xin chọn và sao chép đoạn trích dẫn ở trên.",
+        "page_link": "Đường dẫn của trang này",
+        "share": "Chia sẻ trang này",
+        "print_qr_caption": "Quét mã để đọc bản trực tuyến:",
+        "objective_full": "Toàn văn mục tiêu tổng quát",
+        "not_translated": "Chưa được dịch",
+        "group_wording_note": (
+            "Nội dung mỗi nhóm là nguyên văn của bài viết nguồn; tiêu đề ngắn của nhóm do trang này đặt để dễ tìm."
+        ),
+        # translation state (translation_pages.py, render.block)
+        "outdated_notice": "Văn bản tiếng Việt đã thay đổi kể từ khi bản dịch này được viết.",
+        "outdated_link": "Đọc văn bản tiếng Việt hiện hành",
+        "status_title": "Tình trạng bản dịch tiếng Anh",
+        "status_intro": (
+            "Trang này liệt kê các văn bản của trang web chưa có bản dịch tiếng Anh và các văn bản có "
+            "bản dịch đã cũ do văn bản tiếng Việt thay đổi sau khi dịch."
+        ),
+        "status_all_done": "Mọi văn bản đều đã được dịch sang tiếng Anh và bản dịch khớp với văn bản tiếng Việt hiện hành.",
+        "status_summary": "{total} văn bản: {translated} đã dịch, {missing} chưa dịch, {outdated} bản dịch cũ, {unreviewed} chưa kiểm tra.",
+        "status_missing": "Chưa được dịch",
+        "status_outdated": "Bản dịch cũ: văn bản tiếng Việt đã thay đổi",
+        "status_shown_on": "Xuất hiện tại",
+        "status_not_shown": "không hiển thị riêng trên trang nào",
+        "status_data": "Tệp dữ liệu",
+        "status_link": "Tình trạng bản dịch tiếng Anh",
+        "status_vi": "Tiếng Việt",
+        "status_en": "Tiếng Anh",
+    },
+    "en": {
+        "site_intro": (
+            "This site publishes, in Vietnamese and English, the main content of a decision of the "
+            "Lạng Sơn Provincial People's Committee, as reported by the Office of the Provincial "
+            "People's Committee. The Vietnamese text is authoritative."
+        ),
+        "home_title": "Lạng Sơn's key tasks and solutions for 2021",
+        "decision": "Decision",
+        "motto": "Motto of action",
+        "objective": "Overall objective",
+        "target": "Target",
+        "task_groups": "Groups of key tasks and solutions",
+        "group": "Group",
+        "group_n": "Task group {n}",
+        "read_decision": "Read the decision",
+        "metadata": "About this document",
+        "doc_type": "Type",
+        "number": "Number",
+        "date": "Date",
+        "issuer": "Issued by",
+        "source": "Source",
+        "language": "Language",
+        "language_status": "English: unofficial translation; the Vietnamese text is authoritative",
+        "other_language_link": "Đọc bản tiếng Việt (văn bản chính thức)",
+        "open_data": "Open data",
+        "open_data_link": "The decision and its task groups as JSON",
+        "print_document": "Document",
+        "print_address": "Page address",
+        "group_text": "Text",
+        "part_of": "Part of",
+        "back_to_decision": "Back to the decision",
+        "previous": "Previous group",
+        "next": "Next group",
+        "about_title": "About and source",
+        "about_what": "What this site is",
+        "about_what_text": (
+            "This is a bilingual (Vietnamese and English) publication of the main content of the "
+            "decision below. Every fact on this site comes from the source article named below."
+        ),
+        "about_source": "Source of the text",
+        "about_source_text": (
+            "The source article only summarises the decision: it names no lead agencies, deadlines "
+            "or indicators other than the GRDP growth target, and does not publish the decision's "
+            "full text. This site does not add them; please see the original decision."
+        ),
+        "headline": "Headline",
+        "publisher": "Published by",
+        "author": "Author line",
+        "address": "Address",
+        "about_translation": "The English translation",
+        "about_cite": "How to cite",
+        "about_cite_text": "When citing, please write:",
+        # reading aids (issue 9): cite, share, print, home page overview
+        "cite_share": "Cite and share",
+        "cite_this": "Cite this page",
+        "citation_translation": " (unofficial English translation)",
+        "copy_citation": "Copy citation",
+        "copied": "Citation copied.",
+        "copy_failed": "Could not copy; please select and copy the citation above.",
+        "page_link": "Link to this page",
+        "share": "Share this page",
+        "print_qr_caption": "Scan to read online:",
+        "objective_full": "The overall objective in full",
+        "not_translated": "Not yet translated",
+        "group_wording_note": (
+            "Each group's text is the source article's own wording, translated; the short group "
+            "titles are this site's, to make the groups easy to find."
+        ),
+        # translation state (translation_pages.py, render.block)
+        "outdated_notice": "The Vietnamese text has changed since this translation.",
+        "outdated_link": "Read the current Vietnamese text",
+        "status_title": "Translation status",
+        "status_intro": (
+            "This page lists the site's texts that have no English translation yet, and those whose "
+            "translation is outdated because the Vietnamese text changed after it was translated."
+        ),
+        "status_all_done": "Every text is translated into English, and every translation matches the current Vietnamese text.",
+        "status_summary": "{total} texts: {translated} translated, {missing} not yet translated, {outdated} outdated, {unreviewed} not yet reviewed.",
+        "status_missing": "Not yet translated",
+        "status_outdated": "Outdated: the Vietnamese text has changed",
+        "status_shown_on": "Shown on",
+        "status_not_shown": "not shown on its own on any page",
+        "status_data": "Data file",
+        "status_link": "Translation status of every text",
+        "status_vi": "Vietnamese",
+        "status_en": "English",
+    },
+}
+
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    return LABELS[lang][key].format(**values)
+
+
+def format_date(date: datetime.date, lang: str) -> str:
+    """`15/01/2021` in Vietnamese, `15 January 2021` in English."""
+    if lang == "vi":
+        return date.strftime("%d/%m/%Y")
+    return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"
+
+
+def format_percent_range(low: float, high: float, lang: str) -> str:
+    """`7 - 7,5%` as the Vietnamese source writes it, `7–7.5%` in English."""
+    if lang == "vi":
+        return f"{low:g} - {high:g}%".replace(".", ",")
+    return f"{low:g}–{high:g}%"
+
+
+def citation(decision: Decision, lang: str, group: int | None = None) -> str:
+    """A ready citation, e.g. `Quyết định số 166/QĐ-UBND ngày 15/01/2021 của UBND tỉnh Lạng Sơn`."""
+    date = format_date(decision.date, lang)
+    if lang == "vi":
+        text = f"{decision.doc_type.vi} số {decision.number} ngày {date} của {decision.issuer.vi}"
+        return f"{text}, nhóm nhiệm vụ {group}" if group else text
+    doc_type, _ = decision.doc_type.best("en")
+    issuer, _ = decision.issuer.best("en")
+    text = f"{doc_type} No. {decision.number} of {date}, {issuer}"
+    return f"{text}, task group {group}" if group else text
+
+
+# The search box's wording (overrides/partials/site-search.html); `{n}` is a number of results
+SEARCH_LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "label": "Tìm kiếm",
+        "placeholder": "Gõ có dấu hoặc không dấu, ví dụ: ngan sach",
+        "results": "Kết quả tìm kiếm",
+        "one": "1 kết quả",
+        "other": "{n} kết quả",
+        "none": "Không tìm thấy kết quả nào.",
+        "loading": "Đang tải chỉ mục tìm kiếm…",
+        "error": "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.",
+    },
+    "en": {
+        "label": "Search",
+        "placeholder": "Search this site, e.g. budget",
+        "results": "Search results",
+        "one": "1 result",
+        "other": "{n} results",
+        "none": "No results found.",
+        "loading": "Loading the search index…",
+        "error": "The search index could not be loaded. Please try again.",
+    },
+}

@@ -1,0 +1,90 @@
+"""Web addresses of generated pages: the directory URL MkDocs gives a source file, made relative or absolute.
+
+Every page exists in both languages at the same path: Vietnamese at `/<path>`, English at `/en/<path>`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from sitegen.content.model import DEFAULT_LANGUAGE, Decision, Site, TaskGroup
+
+
+def page_url_path(path: str) -> str:
+    """`qd-166-2021/ngan-sach.md` → `qd-166-2021/ngan-sach/`, `index.md` → `` (MkDocs' directory URLs)."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """The href from one page to another in raw HTML, where MkDocs does not rewrite `.md` links."""
+    here = page_url_path(from_path) or "./"
+    there = page_url_path(to_path) or "./"
+    relative = posixpath.relpath(there, here)
+    return "./" if relative == "." else f"{relative}/"
+
+
+def absolute_url(site_url: str, path: str, lang: str) -> str:
+    """The permanent address of a page in a language, e.g. `https://host/en/qd-166-2021/ngan-sach/`."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    return f"{base}{prefix}{page_url_path(path)}"
+
+
+# issue 7: absolute addresses for head metadata, sitemaps, JSON-LD and open data
+
+
+def site_root(site_url: str | None) -> str:
+    """`site_url` with exactly one trailing slash; MkDocs' default when it is unset."""
+    return (site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+
+
+def language_prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def page_path(url: str, lang: str) -> str:
+    """A page's path without its language prefix: MkDocs' `en/qd-166-2021/` → `qd-166-2021/`."""
+    url = url.lstrip("/")
+    if url in (".", "./"):
+        url = ""
+    prefix = language_prefix(lang)
+    return url.removeprefix(prefix) if prefix and url.startswith(prefix) else url
+
+
+def absolute(root: str, path: str, lang: str) -> str:
+    return f"{root}{language_prefix(lang)}{path}"
+
+
+def decision_path(decision: Decision) -> str:
+    return f"{decision.slug}/"
+
+
+def group_path(decision: Decision, group: TaskGroup) -> str:
+    return f"{decision.slug}/{group.slug}/"
+
+
+def open_data_path(decision: Decision) -> str:
+    return f"{decision.slug}/decision.json"
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """What a page shows: a decision, one of its groups, or neither (home, about)."""
+
+    path: str
+    decision: Decision | None = None
+    group: TaskGroup | None = None
+
+
+def find_page(site: Site, path: str) -> PageRef:
+    for decision in site.decisions:
+        if path == decision_path(decision):
+            return PageRef(path, decision)
+        for group in decision.groups:
+            if path == group_path(decision, group):
+                return PageRef(path, decision, group)
+    return PageRef(path)

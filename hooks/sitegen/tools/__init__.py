@@ -1,0 +1,1 @@
+"""Commands for translators and the press office: translation reports, PO exchange, new updates."""

@@ -1,0 +1,94 @@
+"""Run Debian's nginx with the repository's configuration (deploy/nginx/) over a `make dist` folder.
+
+For the hosting test and the load benchmark: 127.0.0.1, a free port, its own temporary prefix,
+pid and log files, in the foreground, stopped when the `with` block ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pwd
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from sitegen.project import PROJECT_DIR
+
+NGINX = Path("/usr/sbin/nginx")
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+DEPLOY_DIR = PROJECT_DIR / "deploy" / "nginx"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def nginx_config(prefix: Path, port: int, root: Path, csp_include: Path, workers: int) -> str:
+    """The same include files as deploy/nginx/nginx.conf, with every path under `prefix`."""
+    temp_paths = "\n".join(
+        f"    {name}_temp_path {prefix / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    # started as root, nginx would run its workers as `nobody`, who may not read a checkout under /root or /work
+    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
+    return f"""\
+load_module {BROTLI_MODULE};
+{user}daemon off;
+worker_processes {workers};
+pid {prefix / "nginx.pid"};
+error_log {prefix / "error.log"} warn;
+events {{
+    worker_connections 1024;
+}}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    access_log off;
+{temp_paths}
+    include {DEPLOY_DIR / "site-http.conf"};
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        include {csp_include};
+        include {DEPLOY_DIR / "site-server.conf"};
+    }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def serve_dist(dist_dir: Path, csp_include: Path, workers: int = 1, port: int | None = None) -> Iterator[str]:
+    """Serve `dist_dir` with nginx (on `port`, or a free one); yields the base URL (no trailing slash)."""
+    with tempfile.TemporaryDirectory(prefix="nginx-") as temp:
+        prefix = Path(temp)
+        port = port or free_port()
+        config = prefix / "nginx.conf"
+        config.write_text(nginx_config(prefix, port, dist_dir.resolve(), csp_include.resolve(), workers))
+        command = [str(NGINX), "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(config)]
+        checked = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
+        if checked.returncode != 0:
+            raise RuntimeError(f"nginx rejected the configuration:\n{checked.stderr}")
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            wait_for_port(port, process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"nginx stopped at start:\n{process.stderr.read() if process.stderr else ''}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"nginx did not listen on 127.0.0.1:{port} within {timeout} s")
