@@ -8,6 +8,7 @@ import math
 from sitegen.content.model import Decision, Site, TaskGroup, Text, Update
 from sitegen.content.richtext import to_html
 from sitegen.content.updates import newest_first
+from sitegen.memo import per_object
 from sitegen.pages.labels import format_date, label
 from sitegen.pages.render import (
     RenderedPage,
@@ -245,10 +246,21 @@ def _feed_link(from_path: str, feed_path: str, lang: str) -> str:
     return f"[{md(news_label(lang, 'follow_feed'))}]({link(from_path, feed_path)}){{: .update-feed type=application/atom+xml }}\n{{: #updates-feed }}\n\n"
 
 
+@per_object
+def updates_by_group(decision: Decision) -> dict[int, tuple[Update, ...]]:
+    """Each group number's updates, newest first like `decision.updates` (model.py); built once per decision,
+    where a scan of all updates for every group cost groups × updates."""
+    found: dict[int, list[Update]] = {}
+    for update in decision.updates:
+        for number in dict.fromkeys(update.groups):
+            found.setdefault(number, []).append(update)
+    return {number: tuple(updates) for number, updates in found.items()}
+
+
 def render_group_updates(decision: Decision, group: TaskGroup, from_path: str, lang: str) -> str:
     """The timeline on a task group's page: the updates concerning it, newest first."""
     out = [f"## {md(news_label(lang, 'group_updates'))} {{#updates}}\n\n"]
-    concerning = [u for u in decision.updates if group.number in u.groups]  # already newest first (model.py)
+    concerning = updates_by_group(decision).get(group.number, ())
     if not concerning:
         out.append(f"{md(news_label(lang, 'no_group_updates'))}\n{{: #updates-none }}\n\n")
     else:

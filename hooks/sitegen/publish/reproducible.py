@@ -10,9 +10,12 @@ import dataclasses
 import datetime
 import os
 
+from sitegen.memo import per_object
+
 ENV_VAR = "SOURCE_DATE_EPOCH"
 
 
+@per_object  # the sitemap of each language asks again; walking a large site costs a quarter second
 def latest_date(model: object) -> datetime.date | None:
     """The latest date anywhere in the model (a decision's date, later an update's), found by walking it,
     so a new dated kind of content counts without a change here."""
