@@ -1,0 +1,125 @@
+"""Both languages at once: after one generate, a forked child builds English while the parent builds Vietnamese.
+
+mkdocs-static-i18n builds English as a second, nested build in the same process, after Vietnamese; its
+`build_only_locale` cannot build one language of a two-language site alone (it moves it to the root).
+So the fork happens where the nested build would start from: the child is that nested build, begun
+early, into a folder of its own; when i18n reaches its nested build, the parent waits for the child and
+moves its files in. Same code, same configuration, same order of writes: the same bytes (tested).
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import signal
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+JOBS_VARIABLE = "SITEGEN_JOBS"  # `make build JOBS=1` sets it: one language after the other
+
+
+def jobs_wanted() -> int:
+    """How many processes a build may use: SITEGEN_JOBS, else every core."""
+    value = os.environ.get(JOBS_VARIABLE, "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class LanguageChild:
+    lang: str
+    pid: int
+    site_dir: Path  # the child's own output folder, beside the real one
+
+
+_children: dict[str, LanguageChild] = {}
+
+
+def start_other_languages(config, i18n) -> bool:
+    """Fork one child per further language; returns True in a child, which then goes on building its
+    language. The parent goes on with the default language."""
+    if jobs_wanted() < 2 or not hasattr(os, "fork") or i18n is None:
+        return False
+    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+    site_dir = Path(config.site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    for lang in others:
+        own_dir = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            _children.clear()  # a child waits for nobody
+            # exactly the state i18n sets before its nested build (plugin.py, on_post_build)
+            i18n.building = True
+            i18n.current_language = lang
+            config.site_dir = str(own_dir)
+            return True
+        _children[lang] = LanguageChild(lang, pid, own_dir)
+    if _children:
+        _replace_nested_build()
+        atexit.register(stop_children)
+    return False
+
+
+def _replace_nested_build() -> None:
+    """i18n calls `build(config)` for each further language; in the parent that call collects the child."""
+    from mkdocs_static_i18n import plugin
+
+    original = plugin.build
+
+    def collect(config, **_options) -> None:
+        lang = plugin_language(config)
+        child = _children.pop(lang, None)
+        if child is None:  # not forked (a second build in this process): build it here as usual
+            original(config, **_options)
+            return
+        try:
+            finish(child, Path(config.site_dir))
+        finally:
+            if not _children:
+                plugin.build = original
+
+    plugin.build = collect
+
+
+def plugin_language(config) -> str:
+    return config.plugins["i18n"].current_language
+
+
+def finish(child: LanguageChild, site_dir: Path) -> None:
+    """Wait for the child; move its files over the parent's, as the nested build would have written them."""
+    from mkdocs.exceptions import Abort
+
+    try:
+        _, status = os.waitpid(child.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise Abort(f"The {child.lang} build failed (see above).")
+        merge_into(child.site_dir, site_dir)
+    finally:
+        shutil.rmtree(child.site_dir, ignore_errors=True)
+
+
+def merge_into(source: Path, target: Path) -> None:
+    """Every file of `source` into `target`, replacing what is there (renames on one file system)."""
+    for folder, _dirs, files in os.walk(source):
+        here = target / Path(folder).relative_to(source)
+        here.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.replace(Path(folder) / name, here / name)
+
+
+def stop_children() -> None:
+    """A failed or interrupted parent leaves no child building and no half-built folder behind."""
+    for child in list(_children.values()):
+        try:
+            os.kill(child.pid, signal.SIGTERM)
+            os.waitpid(child.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        shutil.rmtree(child.site_dir, ignore_errors=True)
+    _children.clear()
