@@ -6,14 +6,18 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DRAFTS ?=
+# Builds use every core (English in a forked child while Vietnamese builds); JOBS=1: one language after the other
+JOBS ?=
+export SITEGEN_JOBS := $(JOBS)
 export NO_MKDOCS_2_WARNING := 1
+BENCH_VENV := .venv-bench
 
 .PHONY: help setup browser nginx node-tools serve build validate test lint format clean dist bench new-update
 .PHONY: translations translations-check translations-review po-export po-import bench-search
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
-	@echo "make build     build the site into site/ (the old site stays if anything fails)"
+	@echo "make build     build the site into site/ (the old site stays if anything fails; JOBS=1: on one core)"
 	@echo "make validate  check data/ without building"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
 	@echo "make translations              list missing, outdated and unreviewed English texts (CHECK=1: fail on any)"
@@ -95,8 +99,14 @@ bench-search: setup browser
 dist: setup
 	$(PY) -m sitegen.publish.dist
 
+# the benchmark's own tools (Hugo, only as an anchor), pinned in bench/requirements.txt, apart from .venv
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
 # not a test: prints a table and writes bench/results/latest.json
-bench: setup browser nginx
+bench: setup browser nginx $(BENCH_VENV)/.installed
 	$(PY) bench/run.py $(if $(BENCH_QUICK),--quick) $(BENCH_ARGS)
 
 clean:

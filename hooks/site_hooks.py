@@ -12,13 +12,12 @@ from mkdocs.plugins import event_priority
 from sitegen.content.model import DEFAULT_LANGUAGE
 
 _command = "build"
-_dirty = False
 _state: dict = {}  # the validated site and root URL of the current build, shared by both languages
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command, _dirty
-    _command, _dirty = command, dirty
+    global _command
+    _command = command
 
 
 def _nested_language_build(config) -> bool:
@@ -58,11 +57,6 @@ def on_config(config):
 
     config.extra["search_labels"] = SEARCH_LABELS
     _state.update(site=generated.site, paths=generated.page_paths, root=urls.site_root(config.site_url), kept={})
-    if _command == "build" and not _dirty:
-        from sitegen.engine import parallel
-
-        # one generate, then English in a forked child while this process builds Vietnamese (SITEGEN_JOBS=1: serially)
-        parallel.start_other_languages(config, config.plugins.get("i18n"))
     return config
 
 
@@ -131,12 +125,6 @@ def on_post_build(config):
         publish.move_language_files(site_dir, lang, _state["kept"])
     else:
         opendata.write_open_data(_state["site"], _state["root"], site_dir)
-
-
-def on_build_error(error) -> None:
-    from sitegen.engine import parallel
-
-    parallel.stop_children()
 
 
 def on_serve(server, config, builder):

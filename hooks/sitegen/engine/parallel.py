@@ -1,15 +1,17 @@
-"""Both languages at once: after one generate, a forked child builds English while the parent builds Vietnamese.
+"""The engine on every core: `python -m sitegen.engine.parallel build …` is `mkdocs build …` with English
+built by a forked child while the parent builds Vietnamese.
 
 mkdocs-static-i18n builds English as a second, nested build in the same process, after Vietnamese; its
 `build_only_locale` cannot build one language of a two-language site alone (it moves it to the root).
-So the fork happens where the nested build would start from: the child is that nested build, begun
-early, into a folder of its own; when i18n reaches its nested build, the parent waits for the child and
-moves its files in. Same code, same configuration, same order of writes: the same bytes (tested).
+So the fork happens where the outer build hands its configuration to i18n (`on_config`, after our
+generate step): the child is the nested build, begun early, into a folder of its own; when i18n reaches
+its nested build, the parent waits for the child and moves its files in. Same code, same configuration,
+same order of writes: the same bytes as `SITEGEN_JOBS=1` (tested).
 """
 
 from __future__ import annotations
 
-import atexit
+import functools
 import os
 import shutil
 import signal
@@ -17,6 +19,9 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import click
+from mkdocs.exceptions import Abort
 
 JOBS_VARIABLE = "SITEGEN_JOBS"  # `make build JOBS=1` sets it: one language after the other
 
@@ -48,7 +53,7 @@ def start_other_languages(config, i18n) -> bool:
     site_dir = Path(config.site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     for lang in others:
-        own_dir = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent))
+        own_dir = Path(tempfile.mkdtemp(prefix=f".{site_dir.name.lstrip('.')}-{lang}-", dir=site_dir.parent))
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -62,8 +67,47 @@ def start_other_languages(config, i18n) -> bool:
         _children[lang] = LanguageChild(lang, pid, own_dir)
     if _children:
         _replace_nested_build()
-        atexit.register(stop_children)
     return False
+
+
+def install() -> None:
+    """Fork at the start of i18n's first `on_config` (its event priority, -100, is kept by `wraps`)."""
+    from mkdocs_static_i18n.plugin import I18n
+
+    original = I18n.on_config
+    if getattr(original, "forks_languages", False):
+        return
+
+    @functools.wraps(original)
+    def on_config(plugin, config):
+        if not plugin.building and plugin.current_language is None:  # the outer build, once
+            start_other_languages(config, plugin)
+        return original(plugin, config)
+
+    on_config.forks_languages = True
+    I18n.on_config = on_config
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`mkdocs build` (MkDocs' own command line, logging and strict mode) with the languages in parallel."""
+    from mkdocs.__main__ import cli
+
+    install()
+    parent = os.getpid()
+    try:
+        cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="mkdocs", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except Abort as error:
+        error.show()
+        return 1
+    finally:
+        if os.getpid() == parent:
+            stop_children()  # after a failure: no child left building, no folder left beside the site
+    return 0
 
 
 def _replace_nested_build() -> None:
@@ -93,8 +137,6 @@ def plugin_language(config) -> str:
 
 def finish(child: LanguageChild, site_dir: Path) -> None:
     """Wait for the child; move its files over the parent's, as the nested build would have written them."""
-    from mkdocs.exceptions import Abort
-
     try:
         _, status = os.waitpid(child.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
@@ -123,3 +165,7 @@ def stop_children() -> None:
             pass
         shutil.rmtree(child.site_dir, ignore_errors=True)
     _children.clear()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
