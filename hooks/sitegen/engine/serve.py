@@ -14,6 +14,7 @@ import functools
 import html
 import http.server
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -147,6 +148,10 @@ def watch(preview: Preview, command: list[str], folders: list[Path], stop: threa
         rebuild(preview, command)
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
@@ -169,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         raise
     command = build_command(args, preview.site_dir, site_url)
+    signal.signal(signal.SIGTERM, _stop)  # a service manager stops it like Ctrl-C does
     print(f"Building, then serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     stop = threading.Event()
