@@ -12,8 +12,7 @@ from pathlib import Path
 import yaml
 
 from sitegen.content.model import DEFAULT_LANGUAGE, LANGUAGES, Site
-from sitegen.pages.news import UPDATES_FOLDER
-from sitegen.pages.urls import find_page, language_prefix, page_url_path
+from sitegen.pages.urls import HOME_PAGE, UPDATES_FOLDER, find_page, language_prefix, page_url_path
 
 MANIFEST_VERSION = 1
 NOT_FOUND_SOURCE = "404.md"  # built like any page at /404/; publish turns it into the language's 404.html
@@ -61,7 +60,7 @@ def front_matter(markdown: str) -> dict:
 
 def page_kind(site: Site, path: str) -> str:
     """What a source path (`qd-166-2021/ngan-sach.md`) shows, from the model and the site's layout."""
-    if path == "index.md":
+    if path == HOME_PAGE:
         return "home"
     if path == NOT_FOUND_SOURCE:
         return "not_found"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from sitegen.pages.labels import label
 from sitegen.pages.manifest import NOT_FOUND_SOURCE
-from sitegen.pages.render import RenderedPage, front_matter, md
+from sitegen.pages.text import RenderedPage, front_matter, md
+from sitegen.pages.urls import HOME_PAGE
 
 
 def render_not_found(lang: str) -> RenderedPage:
@@ -15,6 +16,6 @@ def render_not_found(lang: str) -> RenderedPage:
     text = label(lang, "not_found_text")
     markdown = (
         front_matter(title, text, hide=("navigation", "toc"))
-        + f"# 404 – {md(title)}\n\n{md(text)}\n\n[{md(label(lang, 'not_found_home'))}](index.md)\n"
+        + f"# 404 – {md(title)}\n\n{md(text)}\n\n[{md(label(lang, 'not_found_home'))}]({HOME_PAGE})\n"
     )
     return RenderedPage(NOT_FOUND_SOURCE, lang, markdown)
