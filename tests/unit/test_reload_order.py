@@ -14,4 +14,3 @@ def test_every_module_is_reloaded_after_the_modules_it_imports() -> None:
         for dependency in imported:
             assert order.index(dependency) < order.index(module), f"{dependency} must be reloaded before {module}"
     assert order.index("pages.icons") < order.index("content.validate")  # the edit that was once lost
-
