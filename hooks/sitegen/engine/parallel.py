@@ -23,15 +23,7 @@ from pathlib import Path
 import click
 from mkdocs.exceptions import Abort
 
-JOBS_VARIABLE = "SITEGEN_JOBS"  # `make build JOBS=1` sets it: one language after the other
-
-
-def jobs_wanted() -> int:
-    """How many processes a build may use: SITEGEN_JOBS, else every core."""
-    value = os.environ.get(JOBS_VARIABLE, "").strip()
-    if value.isdigit() and int(value) > 0:
-        return int(value)
-    return os.cpu_count() or 1
+from sitegen import forks
 
 
 @dataclass(frozen=True)
@@ -47,7 +39,7 @@ _children: dict[str, LanguageChild] = {}
 def start_other_languages(config, i18n) -> bool:
     """Fork one child per further language; returns True in a child, which then goes on building its
     language. The parent goes on with the default language."""
-    if jobs_wanted() < 2 or not hasattr(os, "fork") or i18n is None:
+    if not forks.can_fork() or i18n is None:
         return False
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     site_dir = Path(config.site_dir).resolve()
