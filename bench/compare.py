@@ -95,6 +95,7 @@ def run() -> dict:
     from sitegen.pages.generate import generate_docs, generated_docs_dir
 
     rounds = 1 if quick() else 3
+    load_before = os.getloadavg()  # wall times mean little when other work holds the cores: say how busy
     binary = hugo_binary()
     kinds = ["ours (all cores)", "ours (JOBS=1)", "plain twin", *(["Hugo"] if binary else [])]
     runs: dict[str, list[ChildRun]] = {kind: [] for kind in kinds}
@@ -144,6 +145,7 @@ def run() -> dict:
             f"{wall[kind]:.2f}",
             " ".join(f"{r.seconds:.2f}" for r in runs[kind]),
             f"{cpu[kind]:.2f}",
+            " ".join(f"{r.cpu_seconds:.2f}" for r in runs[kind]),
             f"{max(r.peak_mb for r in runs[kind]):.0f}",
         ]
         for kind in kinds
@@ -164,10 +166,13 @@ def run() -> dict:
         "groups_per_language": GROUPS,
         "updates": UPDATES,
         "rounds": rounds,
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "cpus": os.cpu_count(),
         "wall_seconds": {k: round(v, 3) for k, v in wall.items()},
         "wall_seconds_all": {k: [round(r.seconds, 3) for r in rs] for k, rs in runs.items()},
         "cpu_seconds": {k: round(v, 3) for k, v in cpu.items()},
+        "cpu_seconds_all": {k: [round(r.cpu_seconds, 3) for r in rs] for k, rs in runs.items()},
         "peak_mb": {k: round(max(r.peak_mb for r in rs), 1) for k, rs in runs.items()},
         "wall_spread": spread,  # (max - min) / median of each kind's runs: how noisy the machine was
         "ratios": ratios,
@@ -182,7 +187,7 @@ def run() -> dict:
                 f"Side by side, {GROUPS:,} groups/language + {UPDATES:,} updates, {rounds} alternating round(s); "
                 "CPU = user + system of the build and its forked child; peak MB = the larger process"
             ),
-            "columns": ["build", "pages", "wall s median", "wall s all", "CPU s median", "peak MB"],
+            "columns": ["build", "pages", "wall s median", "wall s all", "CPU s median", "CPU s all", "peak MB"],
             "rows": rows,
         },
     }

@@ -46,8 +46,7 @@ def start_other_languages(config, i18n) -> bool:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     for lang in others:
         own_dir = Path(tempfile.mkdtemp(prefix=f".{site_dir.name.lstrip('.')}-{lang}-", dir=site_dir.parent))
-        sys.stdout.flush()
-        sys.stderr.flush()
+        forks.prepare_fork()
         pid = os.fork()
         if pid == 0:
             _children.clear()  # a child waits for nobody
