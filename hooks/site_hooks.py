@@ -56,6 +56,10 @@ def on_config(config):
     from sitegen.pages.labels import SEARCH_LABELS
 
     config.extra["search_labels"] = SEARCH_LABELS
+    from sitegen.pages.chrome import site_chrome
+
+    # header, footer and 404 pages: words and facts per language (overrides/partials/footer.html, 404.html)
+    config.extra["site_chrome"] = site_chrome(generated.site, reproducible.latest_date(generated.site))
     _state.update(site=generated.site, paths=generated.page_paths, root=urls.site_root(config.site_url), kept={})
     return config
 

@@ -42,7 +42,7 @@ NEWS_LABELS: dict[str, dict[str, str]] = {
         "all_updates": "Xem tất cả tin",
         "back_to_updates": "← Tất cả tin",
         "group_updates": "Tin tức về nhóm nhiệm vụ này",
-        "follow_feed": "Theo dõi tin qua Atom",
+        "follow_feed": "Nhận tin mới bằng ứng dụng đọc tin (Atom)",
         "feed_title_site": "Tin tức – {site}",
         "feed_title_group": "Tin tức – {group}",
         "draft": "Bản nháp: tin này chưa được công bố, chỉ hiện khi xem trước (make serve DRAFTS=1).",
@@ -63,7 +63,7 @@ NEWS_LABELS: dict[str, dict[str, str]] = {
         "all_updates": "All updates",
         "back_to_updates": "← All updates",
         "group_updates": "Updates on this task group",
-        "follow_feed": "Follow these updates by Atom feed",
+        "follow_feed": "Get these updates in a feed reader (Atom)",
         "feed_title_site": "Updates – {site}",
         "feed_title_group": "Updates – {group}",
         "draft": "Draft: this update is not published; it shows only in a preview (make serve DRAFTS=1).",
@@ -213,9 +213,21 @@ def render_update(decision: Decision, update: Update, lang: str) -> RenderedPage
         out.append(f'<p class="update-draft" role="note">{h(news_label(lang, "draft"))}</p>\n\n')
     out.append(f'<p class="update-kicker">{h(news_label(lang, "updates"))} · {_time(update, lang)}</p>\n\n')
     attrs = "#top" if title_lang == lang else "#top lang=vi"
+    untranslated = all(text.best(lang)[1] != lang for text in (update.title, update.summary, update.body))
+    if untranslated:
+        # one notice for the whole update, not one per part: everything below it is Vietnamese
+        notice = h(label(lang, "not_translated"))
+        out.append(f'<p class="untranslated__notice update-untranslated" role="note">{notice}</p>\n\n')
     out.append(f"# {md(title)} {{: {attrs} }}\n\n")
-    out.append(block(update.summary, lang, ".update-summary") + "\n")
-    out.append(rich_block(update.body, lang))
+    if untranslated:
+        summary = h(plain(update.summary, lang))
+        out.append(
+            f'<div class="untranslated" lang="vi">\n<p class="update-summary">{summary}</p>\n'
+            f"{to_html(plain(update.body, lang))}\n</div>\n\n"
+        )
+    else:
+        out.append(block(update.summary, lang, ".update-summary") + "\n")
+        out.append(rich_block(update.body, lang))
     if update.source:
         out.append(_source_line(update, lang))
     out.append(f"## {md(news_label(lang, 'groups_concerned'))} {{#groups}}\n\n")

@@ -1,4 +1,4 @@
-"""The home page's overview: the motto and the growth target at a glance, and one card per task group."""
+"""The home page's overview: the task groups as a compact list, the motto and the growth target at a glance."""
 
 from __future__ import annotations
 
@@ -41,25 +41,26 @@ def highlights(decision: Decision, lang: str) -> str:
     )
 
 
-def group_cards(decision: Decision, from_path: str, group_path, lang: str) -> str:
-    """The nine groups as a grid of cards, each one link: icon, number, short title, one-line summary.
+def group_list(decision: Decision, from_path: str, group_path, lang: str) -> str:
+    """The task groups as a compact numbered list: each item one link (its title), the icon decorative.
 
     `group_path(decision, group)` names the group's source page (render.py owns the page layout).
     """
     items = "".join(
-        _card(decision, group, relative_url(from_path, group_path(decision, group)), lang) for group in decision.groups
+        _item(group, relative_url(from_path, group_path(decision, group)), lang) for group in decision.groups
     )
-    return f'<nav class="group-list group-cards" aria-labelledby="task-groups">\n<ul>\n{items}</ul>\n</nav>\n\n'
+    heading = f'<h2 id="task-groups">{h(label(lang, "task_groups"))}</h2>\n'
+    return f'<nav class="group-list" aria-labelledby="task-groups">\n{heading}<ol>\n{items}</ol>\n</nav>\n\n'
 
 
-def _card(decision: Decision, group: TaskGroup, href: str, lang: str) -> str:
+def _item(group: TaskGroup, href: str, lang: str) -> str:
     title, title_lang = group.title.best(lang)
-    summary, summary_lang = (group.summary or group.text).best(lang)
     return (
-        f'<li class="group-card" id="card-{group.number}"><a href="{h(href)}">'
-        f'<span class="group-card__icon">{icon_svg(group.icon or DEFAULT_GROUP_ICON)}</span>'
-        f'<span class="group-card__number">{h(label(lang, "group_n", n=group.number))}</span>'
-        f'<span class="group-card__title"{_lang_attr(title_lang, lang)}>{h(title)}</span>'
-        f'<span class="group-card__summary"{_lang_attr(summary_lang, lang)}>{h(summary)}</span>'
+        f'<li class="group-item" id="card-{group.number}">'
+        f'<span class="group-item__icon">{icon_svg(group.icon or DEFAULT_GROUP_ICON)}</span>'
+        f'<a class="group-item__link" href="{h(href)}">'
+        f'<span class="group-item__number">{group.number}</span>'
+        f'<span class="visually-hidden">. </span>'
+        f'<span class="group-item__title"{_lang_attr(title_lang, lang)}>{h(title)}</span>'
         "</a></li>\n"
     )

@@ -16,9 +16,9 @@ from sitegen.content.model import LANGUAGES, OUTDATED, Decision, Site, TaskGroup
 from sitegen.pages.escape import h
 from sitegen.pages.icons import icon_svg
 from sitegen.pages.labels import citation, format_date, format_percent_range, label
-from sitegen.pages.overview import DEFAULT_GROUP_ICON, group_cards, highlights
+from sitegen.pages.overview import DEFAULT_GROUP_ICON, group_list, highlights
 from sitegen.pages.sharing import cite_and_share, print_qr
-from sitegen.pages.urls import absolute_url
+from sitegen.pages.urls import absolute_url, relative_url
 
 # Python-Markdown's own escapable characters; `<` `>` `&` are handled by html.escape
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -70,6 +70,7 @@ def render_site(site: Site, site_url: str = "") -> list[RenderedPage]:
     for lang in LANGUAGES:
         pages.append(render_home(site, lang))
         pages.append(render_about(site, lang))
+        pages.append(render_accessibility(site, lang))
         for decision in site.decisions:
             pages.append(render_decision(decision, lang, site_url))
             pages.extend(render_task_group(decision, group, lang, site_url) for group in decision.groups)
@@ -161,21 +162,33 @@ def growth_target_line(decision: Decision, lang: str) -> str:
 
 
 def render_home(site: Site, lang: str) -> RenderedPage:
+    """Phone first: the title, one line saying what the province decided, then the task groups as a
+    compact list; the motto and objective after it (beside it on a wide screen), then the updates."""
     path = "index.md"
     decision = max(site.decisions, key=lambda d: d.date)
     title = label(lang, "home_title")
-    # no table of contents beside the overview: the cards get the width for three columns
+    # no table of contents beside the overview: the list and the highlights get the width
     out = [
         front_matter(title, plain(decision.summary, lang), hide=("toc",), search_priority=1),
         translation_banner(lang, decision),
     ]
-    out.append(f"# {md(title)} {{#top}}\n\n{md(label(lang, 'site_intro'))}\n{{: .home-intro }}\n\n")
+    lead = label(
+        lang,
+        "home_lead",
+        date=format_date(decision.date, lang),
+        issuer=plain(decision.issuer, lang),
+        decision=_decision_name(decision, lang),
+        n=len(decision.groups),
+    )
+    out.append(f"# {md(title)} {{#top}}\n\n{md(lead)}\n{{: .home-lead #home-lead }}\n\n")
+    out.append('<div class="home-overview" markdown>\n\n')
+    out.append(group_list(decision, path, group_path, lang))
     out.append(highlights(decision, lang))
-    out.append(f"## {md(label(lang, 'task_groups'))} {{#task-groups}}\n\n")
-    out.append(group_cards(decision, path, group_path, lang))
+    out.append("</div>\n\n")
     out.append(news.render_latest_updates(site, lang, path))
-    out.append(f"## {md(_decision_name(decision, lang))} {{#decision}}\n\n")
+    out.append(f"## {md(label(lang, 'decision_section'))} {{#decision}}\n\n")
     out.append(block(decision.summary, lang, "#decision-summary") + "\n")
+    out.append(f"{md(label(lang, 'site_intro'))}\n{{: .home-intro #home-intro }}\n\n")
     out.append(
         f"[{md(label(lang, 'read_decision'))}]({link(path, decision_path(decision))})\n{{: #read-decision }}\n\n"
     )
@@ -207,6 +220,8 @@ def render_decision(decision: Decision, lang: str, site_url: str = "") -> Render
 
 
 def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url: str = "") -> RenderedPage:
+    """Content first: the group's text and what the source says of it, its updates, the other groups,
+    then citing and sharing folded into a disclosure."""
     path = group_path(decision, group)
     number_label = label(lang, "group_n", n=group.number)
     title = f"{number_label}: {plain(group.title, lang)}"
@@ -224,10 +239,24 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url:
     out.append(f"{md(label(lang, 'part_of'))}: {back}\n{{: .group-context #part-of }}\n\n")
     out.append(f"## {md(label(lang, 'group_text'))} {{#text}}\n\n")
     out.append(block(group.text, lang, "#text-1") + "\n")
-    out.append(cite_and_share(citation(decision, lang, group.number), url, title, lang))
+    out.append(_source_note(decision, group, lang))
     out.append(news.render_group_updates(decision, group, path, lang))
     out.append(_neighbours(decision, group, path, lang))
+    out.append(cite_and_share(citation(decision, lang, group.number), url, title, lang))
     return RenderedPage(path, lang, "".join(out))
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _source_note(decision: Decision, group: TaskGroup, lang: str) -> str:
+    """Says honestly how much the source article says of the group, with a link to the article."""
+    one_sentence = len(_SENTENCE_END.findall(group.text.vi.strip())) <= 1
+    note = label(lang, "source_note_one_sentence" if one_sentence else "source_note")
+    source = decision.source
+    article = f'<a href="{h(source.url)}" rel="external">{h(label(lang, "source_article"))}</a>'
+    publisher = text_html(source.publisher, lang)
+    return f'<p class="source-note" id="source-note">{h(note)} {article} ({publisher}).</p>\n\n'
 
 
 def render_about(site: Site, lang: str) -> RenderedPage:
@@ -254,6 +283,28 @@ def render_about(site: Site, lang: str) -> RenderedPage:
     out.append(f"[{md(label(lang, 'status_link'))}](translations.md)\n{{: .translation-status-link }}\n\n")
     out.append(f"## {md(label(lang, 'about_cite'))} {{#cite}}\n\n{md(label(lang, 'about_cite_text'))}\n\n")
     out.append(f'<p class="citation">{h(citation(decision, lang))}</p>\n')
+    return RenderedPage(path, lang, "".join(out))
+
+
+def render_accessibility(site: Site, lang: str) -> RenderedPage:
+    """The accessibility statement: what is tested, the known limits, and the only route to report a
+    problem that exists (the source article's publisher)."""
+    path = "accessibility.md"
+    title = label(lang, "accessibility_title")
+    decision = max(site.decisions, key=lambda d: d.date)
+    source = decision.source
+    out = [front_matter(title, label(lang, "accessibility_intro")), translation_banner(lang, decision)]
+    out.append(f"# {md(title)} {{#top}}\n\n{md(label(lang, 'accessibility_intro'))}\n\n")
+    for key, anchor in (("accessibility_tested", "tested"), ("accessibility_limits", "limits")):
+        out.append(f"## {md(label(lang, key))} {{#{anchor}}}\n\n")
+        out.append("".join(f"- {md(item)}\n" for item in label(lang, f"{key}_items").split("\n")) + "\n")
+    out.append(f"## {md(label(lang, 'accessibility_report'))} {{#report}}\n\n")
+    out.append(f"{md(label(lang, 'accessibility_report_text'))}\n\n")
+    publisher = text_html(source.publisher, lang)
+    out.append(
+        f'<p class="report-route" id="report-route">{publisher}: '
+        f'<a href="{h(source.url)}" rel="external">{text_html(source.headline, lang)}</a></p>\n'
+    )
     return RenderedPage(path, lang, "".join(out))
 
 
@@ -297,22 +348,24 @@ def _definition_list(rows: list[tuple[str, str]], css_class: str) -> str:
 
 
 def _neighbours(decision: Decision, group: TaskGroup, path: str, lang: str) -> str:
+    """Every task group, the current one marked (not a link), its neighbours as rel=prev/next."""
     index = group.number - 1  # validated: groups are sorted and numbered 1..N; .index() made the build O(N²)
     if not (0 <= index < len(decision.groups) and decision.groups[index] is group):
         index = decision.groups.index(group)
     items = []
-    if index > 0:
-        before = decision.groups[index - 1]
-        text = md(f"← {label(lang, 'previous')}: {before.number}. ") + inline(before.title, lang)
-        items.append(f"- [{text}]({link(path, group_path(decision, before))}){{: rel=prev }}\n")
-    items.append(
-        f"- [{md(label(lang, 'back_to_decision'))}]({link(path, decision_path(decision))}#group-{group.number})\n"
-    )
-    if index + 1 < len(decision.groups):
-        after = decision.groups[index + 1]
-        text = md(f"{label(lang, 'next')}: {after.number}. ") + inline(after.title, lang) + " →"
-        items.append(f"- [{text}]({link(path, group_path(decision, after))}){{: rel=next }}\n")
-    return '<nav class="group-neighbours" markdown>\n\n' + "".join(items) + "\n</nav>\n"
+    for position, other in enumerate(decision.groups):
+        title = text_html(other.title, lang)
+        number = f'<span class="group-nav__number">{other.number}</span> '
+        if position == index:
+            current = f'<span class="visually-hidden"> ({h(label(lang, "current_group"))})</span>'
+            items.append(f'<li class="group-nav__current" aria-current="page">{number}<strong>{title}</strong>{current}</li>\n')
+            continue
+        rel = ' rel="prev"' if position == index - 1 else ' rel="next"' if position == index + 1 else ""
+        href = relative_url(path, group_path(decision, other))
+        items.append(f'<li><a href="{h(href)}"{rel}>{number}{title}</a></li>\n')
+    heading = f'<h2 id="all-groups">{h(label(lang, "groups_nav"))}</h2>\n'
+    back = f'<p class="group-nav__back"><a href="{h(relative_url(path, decision_path(decision)))}#group-{group.number}">{h(label(lang, "back_to_decision"))}</a></p>\n'
+    return f'<nav class="group-neighbours group-nav" aria-labelledby="all-groups">\n{heading}<ol>\n{"".join(items)}</ol>\n{back}</nav>\n\n'
 
 
 from sitegen.pages import news  # noqa: E402  (news builds on the helpers above; imported last to avoid a cycle)

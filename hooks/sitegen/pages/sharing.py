@@ -20,12 +20,13 @@ def ready_citation(citation: str, url: str, lang: str) -> str:
 
 
 def cite_and_share(citation: str, url: str, title: str, lang: str) -> str:
-    """Markdown for the section: the citation with a copy button, the page link with a share button."""
+    """The section folded into a disclosure under the content: the citation with a copy button, the page
+    link with a share button. Closed, it takes one line; the summary names what it holds."""
     ready = ready_citation(citation, url, lang)
     return (
         # left out of search (search-ignore): every page's citation and address would match every query
-        f"## {h(label(lang, 'cite_share'))} {{#cite .search-ignore}}\n\n"
-        '<div class="cite-share search-ignore">\n'
+        f'<details class="cite-share search-ignore" id="cite">\n'
+        f'<summary class="cite-share__summary">{h(label(lang, "cite_share"))}</summary>\n'
         f'<p class="cite-share__label" id="cite-label">{h(label(lang, "cite_this"))}</p>\n'
         f'<p class="citation" id="citation">{h(ready)}</p>\n'
         '<div class="cite-share__actions">'
@@ -38,7 +39,7 @@ def cite_and_share(citation: str, url: str, title: str, lang: str) -> str:
         '<div class="cite-share__actions">'
         f'<button type="button" class="md-button reading-button share-button" data-share-url="{h(url)}" '
         f'data-share-title="{h(title)}" hidden>{h(label(lang, "share"))}</button></div>\n'
-        "</div>\n\n"
+        "</details>\n\n"
     )
 
 

@@ -1,0 +1,62 @@
+"""What the theme's header, footer and 404 pages show in each language, taken from the model.
+
+The templates in overrides/ read it as `config.extra.site_chrome[lang]`; every path is relative to the
+language's root, for the templates' `url` filter, and every fact comes from data/.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from sitegen.content.model import LANGUAGES, Site
+from sitegen.pages.labels import THEME_LABELS, format_date, label
+from sitegen.pages.urls import decision_path, group_path, open_data_path
+
+FEED_PATH = "feed.xml"  # the whole site's Atom feed in each language (pages/news.py SITE_FEED)
+ABOUT_PATH = "about/"
+ACCESSIBILITY_PATH = "accessibility/"
+
+
+def _short_name(site: Site, lang: str) -> str:
+    """`Quyết định 166/QĐ-UBND`: what the header shows where the full site name does not fit."""
+    decision = max(site.decisions, key=lambda d: d.date)
+    return f"{decision.doc_type.best(lang)[0]} {decision.number}"
+
+
+def site_chrome(site: Site, last_changed: datetime.date | None) -> dict[str, dict]:
+    """Per language: the theme's words, the footer's links and facts, and the task groups (for 404 pages)."""
+    decision = max(site.decisions, key=lambda d: d.date)
+    source = decision.source
+    chrome: dict[str, dict] = {}
+    for lang in LANGUAGES:
+        publisher, publisher_lang = source.publisher.best(lang)
+        groups = []
+        for group in decision.groups:
+            title, title_lang = group.title.best(lang)
+            groups.append(
+                {
+                    "number": group.number,
+                    "label": label(lang, "group_n", n=group.number),
+                    "title": title,
+                    "lang": title_lang if title_lang != lang else "",
+                    "path": group_path(decision, group),
+                }
+            )
+        chrome[lang] = {
+            "words": THEME_LABELS[lang],
+            "short_name": _short_name(site, lang),
+            "publisher": publisher,
+            "publisher_lang": publisher_lang if publisher_lang != lang else "",
+            "source_url": source.url,
+            "source_label": label(lang, "source_article"),
+            "decision_path": decision_path(decision),
+            "about_path": ABOUT_PATH,
+            "accessibility_path": ACCESSIBILITY_PATH,
+            "open_data_path": open_data_path(decision),
+            "feed_path": FEED_PATH,
+            "last_changed": last_changed.isoformat() if last_changed else "",
+            "last_changed_text": format_date(last_changed, lang) if last_changed else "",
+            "groups_heading": label(lang, "groups_nav"),
+            "groups": groups,
+        }
+    return chrome
