@@ -129,6 +129,10 @@ def on_post_build(config):
         publish.move_language_files(site_dir, lang, _state["kept"])
     else:
         opendata.write_open_data(_state["site"], _state["root"], site_dir)
+        from sitegen.publish import fingerprint
+
+        # last: both languages' pages are written, and every reference to our CSS/JS gets its hashed name
+        fingerprint.fingerprint_assets(site_dir)
 
 
 def on_serve(server, config, builder):

@@ -364,7 +364,7 @@ def _neighbours(decision: Decision, group: TaskGroup, path: str, lang: str) -> s
         href = relative_url(path, group_path(decision, other))
         items.append(f'<li><a href="{h(href)}"{rel}>{number}{title}</a></li>\n')
     heading = f'<h2 id="all-groups">{h(label(lang, "groups_nav"))}</h2>\n'
-    back = f'<p class="group-nav__back"><a href="{h(relative_url(path, decision_path(decision)))}#group-{group.number}">{h(label(lang, "back_to_decision"))}</a></p>\n'
+    back = f'<p class="group-nav__back" id="back-to-decision"><a href="{h(relative_url(path, decision_path(decision)))}#group-{group.number}">{h(label(lang, "back_to_decision"))}</a></p>\n'
     return f'<nav class="group-neighbours group-nav" aria-labelledby="all-groups">\n{heading}<ol>\n{"".join(items)}</ol>\n{back}</nav>\n\n'
 
 
