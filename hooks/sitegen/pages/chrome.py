@@ -1,7 +1,8 @@
 """What the theme's header, footer and 404 pages show in each language, taken from the model.
 
-The templates in overrides/ read it as `config.extra.site_chrome[lang]`; every path is relative to the
-language's root, for the templates' `url` filter, and every fact comes from data/.
+The templates in overrides/ read it as `config.extra.site_chrome[lang]`; every path is from the site's
+root, language folder included (`en/about/`), as the templates' `url` filter expects it in both
+language builds; every fact comes from data/.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime
 
 from sitegen.content.model import LANGUAGES, Site
 from sitegen.pages.labels import THEME_LABELS, format_date, label
-from sitegen.pages.urls import decision_path, group_path, open_data_path
+from sitegen.pages.urls import decision_path, group_path, language_prefix, open_data_path
 
 FEED_PATH = "feed.xml"  # the whole site's Atom feed in each language (pages/news.py SITE_FEED)
 ABOUT_PATH = "about/"
@@ -30,6 +31,7 @@ def site_chrome(site: Site, last_changed: datetime.date | None) -> dict[str, dic
     chrome: dict[str, dict] = {}
     for lang in LANGUAGES:
         publisher, publisher_lang = source.publisher.best(lang)
+        prefix = language_prefix(lang)
         groups = []
         for group in decision.groups:
             title, title_lang = group.title.best(lang)
@@ -39,7 +41,7 @@ def site_chrome(site: Site, last_changed: datetime.date | None) -> dict[str, dic
                     "label": label(lang, "group_n", n=group.number),
                     "title": title,
                     "lang": title_lang if title_lang != lang else "",
-                    "path": group_path(decision, group),
+                    "path": prefix + group_path(decision, group),
                 }
             )
         chrome[lang] = {
@@ -49,11 +51,12 @@ def site_chrome(site: Site, last_changed: datetime.date | None) -> dict[str, dic
             "publisher_lang": publisher_lang if publisher_lang != lang else "",
             "source_url": source.url,
             "source_label": label(lang, "source_article"),
-            "decision_path": decision_path(decision),
-            "about_path": ABOUT_PATH,
-            "accessibility_path": ACCESSIBILITY_PATH,
-            "open_data_path": open_data_path(decision),
-            "feed_path": FEED_PATH,
+            "home_path": prefix,
+            "decision_path": prefix + decision_path(decision),
+            "about_path": prefix + ABOUT_PATH,
+            "accessibility_path": prefix + ACCESSIBILITY_PATH,
+            "open_data_path": prefix + open_data_path(decision),
+            "feed_path": prefix + FEED_PATH,
             "last_changed": last_changed.isoformat() if last_changed else "",
             "last_changed_text": format_date(last_changed, lang) if last_changed else "",
             "groups_heading": label(lang, "groups_nav"),
