@@ -379,6 +379,7 @@ THEME_LABELS: dict[str, dict[str, str]] = {
         "feeds": "Nhận tin mới bằng ứng dụng đọc tin",
         "accessibility": "Khả năng tiếp cận",
         "last_changed": "Nội dung thay đổi lần cuối",
+        "not_found_code": "Lỗi 404",
         "not_found_title": "Không tìm thấy trang",
         "not_found_text": (
             "Trang bạn tìm không có trên trang web này. Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi."
@@ -397,6 +398,7 @@ THEME_LABELS: dict[str, dict[str, str]] = {
         "feeds": "Get new updates in a feed reader",
         "accessibility": "Accessibility",
         "last_changed": "Content last changed",
+        "not_found_code": "Error 404",
         "not_found_title": "Page not found",
         "not_found_text": (
             "The page you are looking for is not on this site. The address may be mistyped, or the page may have moved."

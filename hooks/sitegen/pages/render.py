@@ -116,7 +116,8 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url:
     url = absolute_url(site_url, path, lang)
     feeds = news.group_feed_meta(decision, group, lang)
     out = [
-        front_matter(title, plain(group.text, lang), feeds=feeds, search_priority=1),
+        # the group's one-line summary, where the data has one, describes the page to search engines and link previews
+        front_matter(title, plain(group.summary or group.text, lang), feeds=feeds, search_priority=1),
         translation_banner(lang, decision),
     ]
     icon = icon_svg(group.icon or DEFAULT_GROUP_ICON)
