@@ -143,7 +143,7 @@ def render_update(decision: Decision, update: Update, lang: str) -> RenderedPage
         summary = h(plain(update.summary, lang))
         out.append(
             f'<div class="untranslated" lang="vi">\n<p class="update-summary">{summary}</p>\n'
-            f"{to_html(plain(update.body, lang))}\n</div>\n\n"
+            f'<div class="update-body">\n{to_html(plain(update.body, lang))}\n</div>\n</div>\n\n'
         )
     else:
         out.append(block(update.summary, lang, ".update-summary") + "\n")
@@ -173,8 +173,9 @@ def _source_line(update: Update, lang: str) -> str:
 
 
 def _feed_link(from_path: str, feed_path: str, lang: str) -> str:
-    # the paragraph gets an id too: every paragraph of a group page has a stable anchor (issue 9)
-    return f"[{md(label(lang, 'follow_feed'))}]({link(from_path, feed_path)}){{: .update-feed type=application/atom+xml }}\n{{: #updates-feed }}\n\n"
+    # the paragraph gets an id too: every paragraph of a group page has a stable anchor (issue 9); the same
+    # words are on every list and group page, so they stay out of the search index
+    return f"[{md(label(lang, 'follow_feed'))}]({link(from_path, feed_path)}){{: .update-feed type=application/atom+xml }}\n{{: #updates-feed .search-ignore }}\n\n"
 
 
 def render_group_updates(decision: Decision, group: TaskGroup, from_path: str, lang: str) -> str:
