@@ -17,6 +17,7 @@ _MODULES = (
     "content.validate",
     "pages.escape",
     "pages.labels",
+    "pages.templating",
     "pages.icons",
     "pages.urls",
     "pages.text",
