@@ -141,5 +141,6 @@ def _status_item(entry: TextEntry, shown: tuple[RenderedPage, str] | None, lang:
 
 
 def _page_title(page: RenderedPage) -> str:
+    """The title as readers see it: front matter holds it HTML-escaped for the theme (text.front_matter)."""
     match = _TITLE.search(page.markdown)
-    return json.loads(match.group(1)) if match else page.path
+    return html.unescape(json.loads(match.group(1))) if match else page.path
