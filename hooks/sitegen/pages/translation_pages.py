@@ -1,6 +1,6 @@
 """After rendering: point "outdated" notices at the Vietnamese page, and add the translation status page.
 
-Both work from the rendered pages themselves (the `data-text` markers `render.block()`/`inline()` leave),
+Both work from the rendered pages themselves (the `data-text` markers `text.block()`/`inline()` leave),
 so any page built from texts read with `FieldReader.text` is covered without extra work.
 """
 
