@@ -14,6 +14,13 @@ LABELS: dict[str, dict[str, str]] = {
             "văn bản chính thức."
         ),
         "home_title": "Nhiệm vụ, giải pháp chủ yếu năm 2021 của tỉnh Lạng Sơn",
+        "not_found_title": "Không tìm thấy trang",
+        "not_found_text": (
+            "Trang bạn tìm không có trên trang web này. Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi."
+        ),
+        "not_found_home": "Về trang chủ",
+        "not_found_groups": "Hoặc chọn một nhóm nhiệm vụ",
+        "not_found_search": "Hoặc tìm kiếm bằng ô tìm kiếm ở đầu trang",
         "decision": "Quyết định",
         "motto": "Phương châm hành động",
         "objective": "Mục tiêu tổng quát",
@@ -74,7 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
         "group_wording_note": (
             "Nội dung mỗi nhóm là nguyên văn của bài viết nguồn; tiêu đề ngắn của nhóm do trang này đặt để dễ tìm."
         ),
-        # translation state (translation_pages.py, render.block)
+        # translation state (translation_pages.py, text.block)
         "outdated_notice": "Văn bản tiếng Việt đã thay đổi kể từ khi bản dịch này được viết.",
         "outdated_link": "Đọc văn bản tiếng Việt hiện hành",
         "status_title": "Tình trạng bản dịch tiếng Anh",
@@ -155,6 +162,13 @@ LABELS: dict[str, dict[str, str]] = {
             "People's Committee. The Vietnamese text is authoritative."
         ),
         "home_title": "Lạng Sơn's key tasks and solutions for 2021",
+        "not_found_title": "Page not found",
+        "not_found_text": (
+            "The page you are looking for is not on this site. The address may be mistyped, or the page may have moved."
+        ),
+        "not_found_home": "Go to the home page",
+        "not_found_groups": "Or choose a task group",
+        "not_found_search": "Or search with the search box at the top of the page",
         "decision": "Decision",
         "motto": "Motto of action",
         "objective": "Overall objective",
@@ -216,7 +230,7 @@ LABELS: dict[str, dict[str, str]] = {
             "Each group's text is the source article's own wording, translated; the short group "
             "titles are this site's, to make the groups easy to find."
         ),
-        # translation state (translation_pages.py, render.block)
+        # translation state (translation_pages.py, text.block)
         "outdated_notice": "The Vietnamese text has changed since this translation.",
         "outdated_link": "Read the current Vietnamese text",
         "status_title": "Translation status",
@@ -379,16 +393,7 @@ THEME_LABELS: dict[str, dict[str, str]] = {
         "feeds": "Nhận tin mới bằng ứng dụng đọc tin",
         "accessibility": "Khả năng tiếp cận",
         "last_changed": "Nội dung thay đổi lần cuối",
-        "not_found_code": "Lỗi 404",
-        "not_found_title": "Không tìm thấy trang",
-        "not_found_text": (
-            "Trang bạn tìm không có trên trang web này. Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi."
-        ),
-        "not_found_home": "Về trang chủ",
-        "not_found_groups": "Hoặc chọn một nhóm nhiệm vụ:",
-        "not_found_search": "Hoặc tìm kiếm bằng ô tìm kiếm ở đầu trang.",
         "search_needs_js": "Tìm kiếm cần JavaScript. Xem các nhóm nhiệm vụ ở trang chủ.",
-        "search_button": "Tìm",
     },
     "en": {
         "footer": "Footer",
@@ -398,15 +403,6 @@ THEME_LABELS: dict[str, dict[str, str]] = {
         "feeds": "Get new updates in a feed reader",
         "accessibility": "Accessibility",
         "last_changed": "Content last changed",
-        "not_found_code": "Error 404",
-        "not_found_title": "Page not found",
-        "not_found_text": (
-            "The page you are looking for is not on this site. The address may be mistyped, or the page may have moved."
-        ),
-        "not_found_home": "Go to the home page",
-        "not_found_groups": "Or choose a task group:",
-        "not_found_search": "Or search with the search box at the top of the page.",
         "search_needs_js": "Search needs JavaScript. See the task groups on the home page.",
-        "search_button": "Search",
     },
 }
