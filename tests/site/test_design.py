@@ -166,9 +166,12 @@ def test_the_accessibility_statement_exists_in_both_languages_and_names_only_rea
         assert [a["href"] for a in article.select("a[rel~=external]")] == [source.url]
 
 
-@pytest.mark.parametrize(("prefix", "title"), [("", "Không tìm thấy trang"), ("en/", "Page not found")])
+@pytest.mark.parametrize(
+    ("prefix", "title", "search_words"),
+    [("", "Không tìm thấy trang", "ô tìm kiếm"), ("en/", "Page not found", "search box")],
+)
 def test_the_404_page_explains_in_its_language_and_leads_home_to_the_groups_and_to_search(
-    soup_of, prefix, title
+    soup_of, prefix, title, search_words
 ) -> None:
     decision = load_site(PROJECT / "data").decisions[0]
     page = soup_of(f"{prefix}404.html")
@@ -180,10 +183,9 @@ def test_the_404_page_explains_in_its_language_and_leads_home_to_the_groups_and_
     assert [h for h in hrefs if re.search(r"qd-166-2021/[a-z0-9-]+/$", h)] == [
         f"{home}{decision.slug}/{group.slug}/" for group in decision.groups
     ]
-    assert (
-        "http://site/deep/missing/page/#site-search-input" in hrefs
-        and page.select_one("#site-search-input") is not None
-    )
+    # and to search: the page says where the search box is, and the box is on the page
+    assert search_words in page.select_one("#not-found-search").get_text()
+    assert page.select_one("form[role=search] #site-search-input") is not None
 
 
 def test_a_group_page_puts_its_content_first_and_marks_itself_in_the_list_of_groups(phone, site_url) -> None:

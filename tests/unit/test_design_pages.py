@@ -47,15 +47,18 @@ def test_a_group_page_says_the_source_names_the_group_in_one_sentence_and_links_
     assert page.index('<details class="cite-share') > page.index('<nav class="group-neighbours')
 
 
-def test_the_footer_and_404_facts_come_from_the_data(tmp_path) -> None:
+def test_the_header_and_footer_facts_come_from_the_data(tmp_path) -> None:
     site = load_site(write_data(tmp_path, groups=2), today=TODAY)
-    chrome = site_chrome(site, datetime.date(2030, 2, 3))
+    names = {"vi": "Quyết định 1/QĐ-TEST – Tỉnh thử", "en": "Decision 1/QĐ-TEST – Test Province"}
+    chrome = site_chrome(site, datetime.date(2030, 2, 3), names)
     decision = site.decisions[0]
     for lang in ("vi", "en"):
+        prefix = "en/" if lang == "en" else ""
         assert chrome[lang]["source_url"] == decision.source.url
         assert chrome[lang]["last_changed"] == "2030-02-03"
-        prefix = "en/" if lang == "en" else ""
-        assert [g["path"] for g in chrome[lang]["groups"]] == [f"{prefix}qd-1-2030/nhom-thu-{n}/" for n in (1, 2)]
         assert chrome[lang]["about_path"] == f"{prefix}about/" and chrome[lang]["feed_path"] == f"{prefix}feed.xml"
+        assert chrome[lang]["open_data_path"] == f"{prefix}qd-1-2030/decision.json"
     assert chrome["vi"]["last_changed_text"] == "03/02/2030" and chrome["en"]["last_changed_text"] == "3 February 2030"
-    assert chrome["en"]["short_name"] == "Decision 1/QĐ-TEST"
+    # the header's name in two parts: a phone shows the first only
+    assert (chrome["en"]["name_first"], chrome["en"]["name_rest"]) == ("Decision 1/QĐ-TEST", " – Test Province")
+    assert site_chrome(site, None, {"vi": "Tên", "en": "Name"})["en"]["name_rest"] == ""

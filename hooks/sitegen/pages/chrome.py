@@ -1,4 +1,4 @@
-"""What the theme's header, footer and 404 pages show in each language, taken from the model.
+"""What the theme's header and footer show in each language, taken from the model and mkdocs.yml.
 
 The templates in overrides/ read it as `config.extra.site_chrome[lang]`; every path is from the site's
 root, language folder included (`en/about/`), as the templates' `url` filter expects it in both
@@ -11,42 +11,27 @@ import datetime
 
 from sitegen.content.model import LANGUAGES, Site
 from sitegen.pages.labels import THEME_LABELS, format_date, label
-from sitegen.pages.urls import decision_path, group_path, language_prefix, open_data_path
+from sitegen.pages.urls import decision_path, language_prefix, open_data_path
 
 FEED_PATH = "feed.xml"  # the whole site's Atom feed in each language (pages/news.py SITE_FEED)
 ABOUT_PATH = "about/"
 ACCESSIBILITY_PATH = "accessibility/"
 
 
-def _short_name(site: Site, lang: str) -> str:
-    """`Quyết định 166/QĐ-UBND`: what the header shows where the full site name does not fit."""
-    decision = max(site.decisions, key=lambda d: d.date)
-    return f"{decision.doc_type.best(lang)[0]} {decision.number}"
-
-
-def site_chrome(site: Site, last_changed: datetime.date | None) -> dict[str, dict]:
-    """Per language: the theme's words, the footer's links and facts, and the task groups (for 404 pages)."""
+def site_chrome(site: Site, last_changed: datetime.date | None, site_names: dict[str, str]) -> dict[str, dict]:
+    """Per language: the header's name (`Quyết định 166/QĐ-UBND` and ` – Lạng Sơn`, the part a phone
+    leaves out), the theme's words, the footer's links and facts."""
     decision = max(site.decisions, key=lambda d: d.date)
     source = decision.source
     chrome: dict[str, dict] = {}
     for lang in LANGUAGES:
         publisher, publisher_lang = source.publisher.best(lang)
         prefix = language_prefix(lang)
-        groups = []
-        for group in decision.groups:
-            title, title_lang = group.title.best(lang)
-            groups.append(
-                {
-                    "number": group.number,
-                    "label": label(lang, "group_n", n=group.number),
-                    "title": title,
-                    "lang": title_lang if title_lang != lang else "",
-                    "path": prefix + group_path(decision, group),
-                }
-            )
+        name_first, dash, name_rest = site_names.get(lang, "").partition(" – ")
         chrome[lang] = {
+            "name_first": name_first,
+            "name_rest": f" – {name_rest}" if dash else "",
             "words": THEME_LABELS[lang],
-            "short_name": _short_name(site, lang),
             "publisher": publisher,
             "publisher_lang": publisher_lang if publisher_lang != lang else "",
             "source_url": source.url,
@@ -59,7 +44,5 @@ def site_chrome(site: Site, last_changed: datetime.date | None) -> dict[str, dic
             "feed_path": prefix + FEED_PATH,
             "last_changed": last_changed.isoformat() if last_changed else "",
             "last_changed_text": format_date(last_changed, lang) if last_changed else "",
-            "groups_heading": label(lang, "groups_nav"),
-            "groups": groups,
         }
     return chrome

@@ -107,7 +107,7 @@ def generate_docs(
     manifest_file = write_manifest(manifest, folder / MANIFEST)
     nav = site_nav(site, pages)
     # the theme's search box, header and footer: words and facts per language (overrides/partials/)
-    extra = {"search_labels": SEARCH_LABELS, "site_chrome": site_chrome(site, lastmod)}
+    extra = {"search_labels": SEARCH_LABELS, "site_chrome": site_chrome(site, lastmod, config.names)}
     engine_config = write_engine_config(config, folder / ENGINE_CONFIG, engine_settings(config, nav, root, extra))
     page_paths = tuple(dict.fromkeys(entry.path for entry in entries if entry.kind != "not_found"))
     return Generated(target, nav, len(pages), site, page_paths, manifest, manifest_file, engine_config, extra)
