@@ -8,11 +8,12 @@ PORT ?= 8000
 DRAFTS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser nginx node-tools serve build validate test lint format clean dist bench new-update
+.PHONY: help setup browser nginx node-tools cms serve edit build validate test lint format clean dist bench new-update
 .PHONY: translations translations-check translations-review po-export po-import bench-search
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
+	@echo "make edit      the press office's editor at http://$(HOST):$(PORT)/admin/ with the live preview (drafts on)"
 	@echo "make build     build the site into site/ (the old site stays if anything fails)"
 	@echo "make validate  check data/ without building"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
@@ -47,6 +48,15 @@ node-tools:
 serve: setup
 	$(PY) -m sitegen.engine.build validate
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+
+# Decap CMS and its local backend (decap-server), pinned, for make edit
+cms:
+	bash scripts/install-cms.sh
+
+# The editor over this checkout's data/ (sitegen/tools/editor_server.py); 127.0.0.1 only: it has no login
+edit: setup cms
+	$(PY) -m sitegen.engine.build validate
+	$(PY) -m sitegen.tools.editor_server --host $(HOST) --port $(PORT)
 
 build: setup
 	$(PY) -m sitegen.engine.build build
