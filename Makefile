@@ -55,7 +55,6 @@ cms:
 
 # The editor over this checkout's data/ (sitegen/tools/editor_server.py); 127.0.0.1 only: it has no login
 edit: setup cms
-	$(PY) -m sitegen.engine.build validate
 	$(PY) -m sitegen.tools.editor_server --host $(HOST) --port $(PORT)
 
 build: setup

@@ -48,9 +48,10 @@
         deleting: "Đang xoá…",
         unsavedChanges: "Chưa lưu",
         changesSaved: "Đã lưu",
-        backCollection: " Tin tức: %{collectionLabel}",
+        backCollection: " %{collectionLabel}",
         deployButtonLabel: "Xem trên trang",
         deployPreviewButtonLabel: "Xem trước",
+        deployPreviewPendingButtonLabel: "Xem trước",
       },
     },
     ui: {
@@ -154,23 +155,28 @@
   // editable, refused when another update of the decision has it
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var RESERVED = ["index", "trang"];
-  function entryTitle(entry) {
-    return text(get(get(entry && entry.get("data"), "title"), "vi"));
+  // Decap hands a widget the entry as it was loaded, not as it is being typed: the title widget tells
+  // the address widget about its Vietnamese directly (one entry is open at a time)
+  var titleListeners = [];
+  function announceTitle(vietnamese) {
+    titleListeners.forEach(function (listener) {
+      listener(vietnamese);
+    });
   }
 
   var SlugControl = createClass({
     getInitialState: function () {
-      return { taken: [], auto: !this.props.value, lastTitle: null };
+      return { taken: [], auto: !this.props.value };
     },
     componentDidMount: function () {
       this.ask({});
-      this.suggest();
-    },
-    componentDidUpdate: function () {
-      this.suggest();
+      titleListeners.push(this.suggest);
     },
     componentWillUnmount: function () {
       clearTimeout(this.timer);
+      titleListeners = titleListeners.filter(function (listener) {
+        return listener !== this.suggest;
+      }, this);
     },
     isNew: function () {
       return !!this.props.entry.get("newRecord");
@@ -192,10 +198,8 @@
           return answer;
         });
     },
-    suggest: function () {
-      var title = entryTitle(this.props.entry);
-      if (!this.isNew() || !this.state.auto || title === this.state.lastTitle) return;
-      this.setState({ lastTitle: title });
+    suggest: function (title) {
+      if (!this.isNew() || !this.state.auto) return;
       clearTimeout(this.timer);
       var self = this;
       this.timer = setTimeout(function () {
@@ -251,6 +255,7 @@
       var next = plain(this.props.value);
       next[lang] = event.target.value;
       this.props.onChange(next);
+      if (lang === "vi" && this.props.field.get("name") === "title") announceTitle(next.vi);
     },
     isValid: function () {
       var field = this.props.field;

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from sitegen.content.model import Decision, Site
 from sitegen.content.updates import UPDATES_FOLDER, today_in_province
-from sitegen.pages.news import UPDATES_FOLDER as UPDATES_ADDRESS
+from sitegen.pages.urls import UPDATES_FOLDER as UPDATES_ADDRESS
 
 BACKEND_VARIABLE = "EDITOR_BACKEND"
 LOCAL = "local"
@@ -75,7 +75,9 @@ def parse_backend(setting: str) -> Backend | None:
     if repo.count("/") < 1 or not all(repo.split("/")):
         raise BadSetting(f"{BACKEND_VARIABLE}={setting!r}: the repository is written owner/name")
     if name == "gitea" and host is None:
-        raise BadSetting(f"{BACKEND_VARIABLE}={setting!r}: a Gitea server needs its address, gitea:https://host/owner/repo")
+        raise BadSetting(
+            f"{BACKEND_VARIABLE}={setting!r}: a Gitea server needs its address, gitea:https://host/owner/repo"
+        )
     return Backend(name, repo, branch or "main", host)
 
 

@@ -33,6 +33,7 @@ from sitegen.content.errors import DataError, Problem
 from sitegen.content.slugs import slugify
 from sitegen.content.updates import DRAFTS_VARIABLE, RESERVED_SLUGS, UPDATES_FOLDER
 from sitegen.content.validate import load_site
+from sitegen.pages.urls import UPDATES_FOLDER as UPDATES_ADDRESS
 from sitegen.project import PROJECT_DIR
 from sitegen.tools.editor_config import (
     API_PATH,
@@ -78,6 +79,7 @@ ERROR_WORDING = {
         "reload": "This page reloads by itself once it is fixed.",
     },
 }
+TEXT_TYPES = ("text/", "application/xml", "application/atom+xml", "application/json", "application/javascript")
 REFUSED_TOAST = "tin chưa được ghi (data/ không thay đổi) vì có lỗi:"
 
 
@@ -94,7 +96,9 @@ class EditorState:
     def data_problems(self) -> list[Problem]:
         """The validator's problems with data/ as it is on disk (cached until a file changes)."""
         signature = tuple(
-            (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(self.data_dir.rglob("*")) if p.is_file()
+            (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+            for p in sorted(self.data_dir.rglob("*"))
+            if p.is_file()
         )
         with self.lock:
             if self._checked and self._checked[0] == signature:
@@ -199,9 +203,10 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
             folder = state.data_dir.resolve().relative_to(state.repo_root.resolve()).as_posix()
             config = editor_config(site, folder, backend)
             previews = {
-                collection["name"]: decision.slug for collection, decision in zip(config["collections"], site.decisions)
+                collection["name"]: decision.slug
+                for collection, decision in zip(config["collections"], site.decisions, strict=True)
             }
-            return {"config": config, "previews": previews, "updates_address": "tin-tuc"}
+            return {"config": config, "previews": previews, "updates_address": UPDATES_ADDRESS}
 
         def _slug(self, query: dict[str, list[str]]) -> dict:
             """A slug for a title, and whether a slug is free: slugs are unique among a decision's updates."""
@@ -235,6 +240,8 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
                 return self._json(400, {"error": "not JSON"})
             action = request.get("action")
             params = request.get("params") or {}
+            if action == "getDeployPreview":
+                return self._json(200, self._deploy_preview(params))
             if action == "persistEntry":
                 refusal = self._prepare_save(params)
                 if refusal:
@@ -247,6 +254,20 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
                     for path in gone:
                         state.refused.pop(path, None)
             self._relay(status, headers, answer)
+
+        def _deploy_preview(self, params: dict) -> dict | None:
+            """Decap's "preview" button: the saved update's page in the live preview."""
+            config = self._config()
+            decision = config["previews"].get(params.get("collection", ""))
+            folders = {c["name"]: c["folder"] for c in config["config"]["collections"]}
+            target = self._inside(f"{folders.get(params.get('collection', ''), '')}/{params.get('slug', '')}.yaml")
+            if decision is None or target is None or not target.is_file():
+                return None
+            slug = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}).get("slug")
+            if not isinstance(slug, str):
+                return None
+            host = self.headers.get("Host", "127.0.0.1")
+            return {"url": f"http://{host}/{decision}/{UPDATES_ADDRESS}/{slug}/", "status": "SUCCESS"}
 
         def _prepare_save(self, params: dict) -> str | None:
             files = params.get("dataFiles") or ([params["entry"]] if params.get("entry") else [])
@@ -275,8 +296,15 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
 
         # --- the live preview, or the project's error when data/ is (or a refused save would be) invalid
         def _preview(self) -> None:
-            status, headers, answer = self._forward(preview_port, self.command, self.path, None, self._forward_headers())
+            status, headers, answer = self._forward(
+                preview_port, self.command, self.path, None, self._forward_headers()
+            )
             content_type = dict((k.lower(), v) for k, v in headers).get("content-type", "")
+            if content_type.startswith(TEXT_TYPES):
+                # mkdocs serve makes its own address the site's: links, feeds and the sitemap name the
+                # preview's inner port; the browser must only ever see this server's address
+                inner = f"http://127.0.0.1:{preview_port}".encode()
+                answer = answer.replace(inner, f"http://{self.headers.get('Host', '127.0.0.1')}".encode())
             if content_type.startswith("text/html"):
                 with state.lock:
                     refused = [p for problems in state.refused.values() for p in problems]
@@ -419,9 +447,9 @@ def main(argv: list[str] | None = None) -> int:
         "SITE_URL": address + "/",
         "NO_MKDOCS_2_WARNING": "1",
     }
+    mkdocs = [sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(PROJECT_DIR / "mkdocs.yml")]
     preview = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(PROJECT_DIR / "mkdocs.yml")]
-        + ["--dev-addr", f"127.0.0.1:{preview_port}"],
+        [*mkdocs, "--dev-addr", f"127.0.0.1:{preview_port}"],
         cwd=PROJECT_DIR,
         env=preview_env,
     )

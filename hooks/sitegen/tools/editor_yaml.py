@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from sitegen.tools.yamledit import format_scalar
+from sitegen.tools.editor_config import SHOWN_KEYS
+from sitegen.tools.yamledit import WRAP_AT, format_scalar
 
 # The order `make new-update` and the hand-written files use; keys the editor does not know follow, in
 # the order the file had them.
@@ -21,9 +22,7 @@ KEY_ORDER = ("date", "time", "slug", "draft", "title", "summary", "body", "group
 TEXT_KEYS = ("title", "summary", "body")
 TEXT_ORDER = ("vi", "en", "en_from")
 SOURCE_ORDER = ("publisher", "url", "author", "headline")
-NEW_FILE_HEADER = (
-    "# A press-office update (README, \"Publishing an update\"), written with the editor (make edit).\n"
-)
+NEW_FILE_HEADER = '# A press-office update written with make edit (README: "Publishing an update").\n'
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,10 +53,21 @@ def normalise_update(raw: str, original: str | None = None) -> str:
         else:
             parts.append(_format_key(key, data[key]))
     text = "".join(parts)
-    if yaml.load(text, Loader=_Loader) != yaml.load(_plain_dump(data), Loader=_Loader):
+    if _comparable(yaml.load(text, Loader=_Loader)) != _comparable(yaml.load(_plain_dump(data), Loader=_Loader)):
         # never expected; a plain dump is still a correct file
         return _plain_dump(data)
     return text
+
+
+def _comparable(value: Any) -> Any:
+    """Texts without their final line break: a `|` block ends with one, the editor's text does not."""
+    if isinstance(value, str):
+        return value.rstrip("\n")
+    if isinstance(value, dict):
+        return {k: _comparable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_comparable(v) for v in value]
+    return value
 
 
 def _old_data(original: str | None) -> dict:
@@ -136,8 +146,6 @@ def _as_date(value: str) -> Any:
 def _carry_over(data: dict, old: dict) -> dict:
     """Hidden keys of the file as it was: top-level keys the editor's copy lacks, and inside each text
     the keys besides `vi`/`en` (`en_from`) when the English is still there."""
-    from sitegen.tools.editor_config import SHOWN_KEYS
-
     merged = dict(data)
     for key, value in old.items():
         if key not in merged and key not in SHOWN_KEYS:
@@ -180,7 +188,7 @@ def _chunks(original: str) -> tuple[dict[str, str], str]:
     if not starts:
         return {}, ""
     firsts = [starts[0][1]]  # the comments above the first key are the file's header
-    for (_, line), (_, previous) in zip(starts[1:], starts):
+    for (_, line), (_, previous) in zip(starts[1:], starts[:-1], strict=True):
         firsts.append(_comment_start(lines, line, previous))
     header = "".join(lines[: firsts[0]])
     chunks = {}
@@ -231,7 +239,11 @@ def _scalar(text: str, column: int, key: str) -> str:
     """One line: plain, or a folded `>-` paragraph when long (the translators' tools write the same);
     several lines (paragraphs, lists): a literal `|` block, lines as the person typed them."""
     if "\n" not in text:
-        return format_scalar(text, False, column, key)
+        formatted = format_scalar(text, False, column, key)
+        quoted = json.dumps(text, ensure_ascii=False)
+        if formatted.startswith(">-") and column + len(key) + 2 + len(quoted) <= WRAP_AT:
+            return quoted  # a short line that cannot be plain (a colon in a title): quoted, as people write it
+        return formatted
     pad = " " * (column + 2)
     lines = text.rstrip().split("\n")
     block = "|\n" + "\n".join(pad + line.rstrip() if line.strip() else "" for line in lines)
@@ -239,8 +251,10 @@ def _scalar(text: str, column: int, key: str) -> str:
         back = yaml.load(f"{key}: {block}\n", Loader=_Loader)
     except yaml.YAMLError:
         back = None
-    if isinstance(back, dict) and isinstance(back.get(key), str) and back[key].rstrip() == "\n".join(
-        line.rstrip() for line in lines
+    if (
+        isinstance(back, dict)
+        and isinstance(back.get(key), str)
+        and back[key].rstrip() == "\n".join(line.rstrip() for line in lines)
     ):
         return block
     return json.dumps(text, ensure_ascii=False)
