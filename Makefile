@@ -59,6 +59,7 @@ edit: setup cms
 
 build: setup
 	$(PY) -m sitegen.engine.build build
+	$(if $(EDITOR_BACKEND),bash scripts/install-cms.sh && $(PY) -m sitegen.tools.editor_server --write-admin site)
 
 validate: setup
 	$(PY) -m sitegen.engine.build validate
@@ -71,7 +72,7 @@ format: setup
 	$(PY) -m ruff format hooks tests scripts bench
 	$(PY) -m ruff check --fix hooks tests scripts bench
 
-test: setup browser nginx node-tools lint validate
+test: setup browser nginx node-tools cms lint validate
 	$(PY) -m pytest
 
 # Translators' commands (README.md, "For translators"); all of them are sitegen/translate.py.

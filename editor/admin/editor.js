@@ -154,6 +154,10 @@
   // ---- page address (slug): made from the Vietnamese title by the server (the site's own slugify),
   // editable, refused when another update of the decision has it
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  function localSlug(title) {
+    var folded = text(title).replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "");
+    return folded.normalize("NFC").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim().split(" ").join("-").slice(0, 60).replace(/-+$/, "");
+  }
   var RESERVED = ["index", "trang"];
   // Decap hands a widget the entry as it was loaded, not as it is being typed: the title widget tells
   // the address widget about its Vietnamese directly (one entry is open at a time)
@@ -191,11 +195,17 @@
       var self = this;
       return fetch("api/slug?" + query.toString())
         .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
           return response.json();
         })
         .then(function (answer) {
           self.setState({ taken: answer.taken || [] });
           return answer;
+        })
+        .catch(function () {
+          // with a Git host backend there is no make edit server: the slug is made here (the twin of
+          // sitegen/content/slugs.py) and duplicates are caught by the pull request's validation
+          return { taken: [], suggestion: extra.title === undefined ? undefined : localSlug(extra.title) };
         });
     },
     suggest: function (title) {

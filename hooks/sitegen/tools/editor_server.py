@@ -399,12 +399,40 @@ def wait_for(port: int, process: subprocess.Popen, what: str, seconds: float = 1
     raise SystemExit(f"{what} did not start within {seconds:.0f} s")
 
 
+def write_admin(site_dir: Path, data_dir: Path, setting: str) -> Path:
+    """The same editor as a static folder `site_dir/admin/` for a Git host backend (EDITOR_BACKEND):
+    the same files and widgets, config.json generated the same way, only the backend differs."""
+    backend = parse_backend(setting)
+    if backend is None or backend.name == LOCAL:
+        raise BadSetting(f"{BACKEND_VARIABLE} must name a Git host to put the editor into the site (see README)")
+    site = load_site(data_dir)
+    config = editor_config(site, "data", backend)
+    admin = site_dir / "admin"
+    if admin.exists():
+        shutil.rmtree(admin)
+    shutil.copytree(ADMIN_DIR, admin)
+    shutil.copytree(VENDOR_DIR, admin / "decap-cms")
+    previews = {c["name"]: d.slug for c, d in zip(config["collections"], site.decisions, strict=True)}
+    answer = {"config": config, "previews": previews, "updates_address": UPDATES_ADDRESS}
+    (admin / "config.json").write_text(json.dumps(answer, ensure_ascii=False, indent=1), encoding="utf-8")
+    return admin
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write-admin", type=Path, metavar="SITE_DIR", help="put the editor into a built site")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("SITEGEN_DATA", PROJECT_DIR / "data")))
     args = parser.parse_args(argv)
+    if args.write_admin:
+        try:
+            admin = write_admin(args.write_admin, args.data.resolve(), os.environ.get(BACKEND_VARIABLE, ""))
+        except (BadSetting, DataError) as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"The editor for {os.environ[BACKEND_VARIABLE]}: {admin}/")
+        return 0
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print("make edit listens on this computer only (HOST=127.0.0.1): its backend has no login.", file=sys.stderr)
         return 2
