@@ -88,13 +88,15 @@ def fetch(url: str) -> str:
 
 
 def test_the_editor_opens_in_vietnamese_with_the_updates_listed(editor, page) -> None:
+    listed = "text=UBND tỉnh Lạng Sơn ban hành Quyết định số 166/QĐ-UBND"
     page.goto(f"{editor.url}/admin/")
-    page.wait_for_selector("text=UBND tỉnh Lạng Sơn ban hành Quyết định số 166/QĐ-UBND", timeout=60_000)
+    page.wait_for_selector(listed, timeout=60_000)
     assert page.get_by_text("Viết tin mới").is_visible()
     assert page.get_by_text("Đăng nhập").count() == 0  # the local backend needs no login
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for width in (1280, 768):
         page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_selector(listed, timeout=60_000)
         page.screenshot(path=str(ARTIFACTS / f"editor-list-{width}.png"))
         page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/entries/{EXISTING.removesuffix('.yaml')}")
         page.wait_for_selector("#title-field-4-en", timeout=60_000)
@@ -113,6 +115,10 @@ def test_the_editors_own_checks_catch_the_obvious_mistakes_first(editor, page) -
     assert "ngày chưa đúng: viết ngày/tháng/năm, ví dụ 15/01/2021." in shown
     assert "cần nhập “tiêu đề” bằng tiếng việt." in shown
     assert "nhóm nhiệm vụ bắt buộc nhập." in shown
+    page.fill("#slug-field-2", "ban-hanh-quyet-dinh")  # the existing update's address
+    page.fill("#title-field-4", "Tin trùng địa chỉ")
+    save(page)
+    assert "địa chỉ “ban-hanh-quyet-dinh” đã có tin khác dùng; chọn địa chỉ khác." in page.inner_text("body").casefold()
     assert sorted(p.name for p in editor.updates_dir.iterdir()) == [EXISTING]  # nothing was sent
 
 
