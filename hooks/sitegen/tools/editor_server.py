@@ -1,7 +1,7 @@
 """`make edit`: the live preview and the Decap CMS editor at /admin/ on one address of 127.0.0.1.
 
 One server in front of two helpers it starts: decap-server (Decap's local backend, reading and writing the
-data folder) and the live preview (`mkdocs serve` with drafts). Every save of an update is written the way a
+data folder) and the live preview (`make serve DRAFTS=1`'s server). Every save of an update is written the way a
 person writes the file (editor_yaml) and checked with the project's validator first: a save that would make
 data/ invalid is refused, the editor says why, and the preview shows the project's own error.
 """
@@ -65,7 +65,6 @@ ERROR_WORDING = {
     "vi": {
         "title": "Chưa xem trước được: dữ liệu có lỗi",
         "refused": "Lần lưu gần nhất chưa được ghi vào data/ vì tin có lỗi. Sửa trong trình soạn thảo rồi bấm Lưu lại.",
-        "invalid": "Thư mục data/ có lỗi nên trang chưa được xây dựng lại. Sửa các chỗ sau rồi lưu lại.",
         "how": "Mỗi dòng: tệp : dòng : cột : trường : điều cần sửa.",
         "count": "{n} lỗi",
         "reload": "Trang này tự tải lại sau khi sửa xong.",
@@ -73,7 +72,6 @@ ERROR_WORDING = {
     "en": {
         "title": "No preview yet: the data has errors",
         "refused": "The last save was not written to data/ because the update has errors. Fix it in the editor and save again.",
-        "invalid": "The data/ folder has errors, so the site was not rebuilt. Fix these and save again.",
         "how": "Each line: file : line : column : field : what to fix.",
         "count": "{n} problem(s)",
         "reload": "This page reloads by itself once it is fixed.",
@@ -85,32 +83,12 @@ REFUSED_TOAST = "tin chưa được ghi (data/ không thay đổi) vì có lỗi
 
 @dataclass
 class EditorState:
-    """What the server knows between requests: the last refused save of each file, and the data's check."""
+    """What the server knows between requests: the last refused save of each file."""
 
     data_dir: Path
     repo_root: Path  # decap-server's folder: Decap's paths (data/decisions/...) are relative to it
     refused: dict[str, list[Problem]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
-    _checked: tuple[tuple, list[Problem]] | None = None
-
-    def data_problems(self) -> list[Problem]:
-        """The validator's problems with data/ as it is on disk (cached until a file changes)."""
-        signature = tuple(
-            (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
-            for p in sorted(self.data_dir.rglob("*"))
-            if p.is_file()
-        )
-        with self.lock:
-            if self._checked and self._checked[0] == signature:
-                return self._checked[1]
-        try:
-            load_site(self.data_dir)
-            problems: list[Problem] = []
-        except DataError as exc:
-            problems = exc.problems
-        with self.lock:
-            self._checked = (signature, problems)
-        return problems
 
     def check_candidate(self, relative: str, text: str) -> list[Problem]:
         """The problems data/ would have with `text` written at `relative` (checked in a copy)."""
@@ -144,7 +122,7 @@ def taken_slugs(folder: Path, except_file: Path | None) -> dict[str, str]:
     return taken
 
 
-def render_error_page(problems: list[Problem], refused: bool, lang: str) -> str:
+def render_error_page(problems: list[Problem], lang: str) -> str:
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(EDITOR_DIR / "templates"), autoescape=True, keep_trailing_newline=True
     )
@@ -152,7 +130,7 @@ def render_error_page(problems: list[Problem], refused: bool, lang: str) -> str:
     return templates.get_template("preview-error.html").render(
         lang=lang,
         words=words,
-        reason=words["refused" if refused else "invalid"],
+        reason=words["refused"],
         count=words["count"].format(n=len(problems)),
         problems=[(f"{p.file}:{p.line}:{p.column}", p.field, p.message) for p in problems],
     )
@@ -285,8 +263,12 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
                 with state.lock:
                     if problems:
                         state.refused[relative] = problems
-                    else:
-                        state.refused.pop(relative, None)
+                    else:  # this file is fixed; a refused new update never written was given up
+                        state.refused = {
+                            path: found
+                            for path, found in state.refused.items()
+                            if path != relative and (state.repo_root / path).exists()
+                        }
                 if problems:
                     return " ".join([REFUSED_TOAST, *(f"{p};" for p in problems)]).rstrip(";")
                 data_file["raw"] = text
@@ -301,17 +283,18 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
             )
             content_type = dict((k.lower(), v) for k, v in headers).get("content-type", "")
             if content_type.startswith(TEXT_TYPES):
-                # mkdocs serve makes its own address the site's: links, feeds and the sitemap name the
-                # preview's inner port; the browser must only ever see this server's address
+                # should a page name the preview's inner address (a dev server making its own address
+                # the site's), the browser must still only ever see this server's
                 inner = f"http://127.0.0.1:{preview_port}".encode()
                 answer = answer.replace(inner, f"http://{self.headers.get('Host', '127.0.0.1')}".encode())
             if content_type.startswith("text/html"):
+                # a refused save never reached data/, so the preview's own build cannot know about it;
+                # problems of data/ itself are shown by the preview (make serve) on every page
                 with state.lock:
-                    refused = [p for problems in state.refused.values() for p in problems]
-                problems = refused or state.data_problems()
+                    problems = [p for problems in state.refused.values() for p in problems]
                 if problems:
                     lang = "en" if urlsplit(self.path).path.startswith("/en/") else "vi"
-                    page = render_error_page(problems, bool(refused), lang).encode("utf-8")
+                    page = render_error_page(problems, lang).encode("utf-8")
                     return self._send(200, page, "text/html; charset=utf-8", extra={"Cache-Control": "no-store"})
             self._relay(status, headers, answer)
 
@@ -468,18 +451,11 @@ def main(argv: list[str] | None = None) -> int:
             "LOG_LEVEL": "warn",
         },
     )
-    preview_env = {
-        **os.environ,
-        "SITEGEN_DATA": str(data_dir),
-        DRAFTS_VARIABLE: "1",
-        "SITE_URL": address + "/",
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    mkdocs = [sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(PROJECT_DIR / "mkdocs.yml")]
+    # the same preview as `make serve DRAFTS=1` (generate → engine → publish, rebuilt on every save)
+    preview_command = [sys.executable, "-m", "sitegen.engine.serve", "--host", "127.0.0.1"]
+    preview_command += ["--port", str(preview_port), "--data", str(data_dir), "--drafts"]
     preview = subprocess.Popen(
-        [*mkdocs, "--dev-addr", f"127.0.0.1:{preview_port}"],
-        cwd=PROJECT_DIR,
-        env=preview_env,
+        preview_command, cwd=PROJECT_DIR, env={**os.environ, "SITE_URL": address + "/", DRAFTS_VARIABLE: "1"}
     )
     helpers = (decap, preview)
 
@@ -496,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
     try:
         wait_for(decap_port, decap, "decap-server")
-        wait_for(preview_port, preview, "the preview (mkdocs serve)")
+        wait_for(preview_port, preview, "the preview (make serve)")
         state = EditorState(data_dir, data_dir.parent)
         server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(state, decap_port, preview_port))
         server.daemon_threads = True
