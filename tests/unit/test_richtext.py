@@ -64,7 +64,6 @@ NOT_ON_THE_LIST = {
     "rule": "---",
     "line break": "một  \nhai",
     "reference link": "[a][1]\n\n[1]: https://example.test/",
-    "mail autolink": "<x@example.test>",
     "comment": "<!-- ẩn -->",
     "image": "![ảnh](https://other.test/x.png)",
     "footnote": "chú thích[^1]\n\n[^1]: https://example.test/",
