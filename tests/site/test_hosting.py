@@ -128,14 +128,9 @@ def test_the_browser_reports_no_policy_violation_in_either_language(nginx_url, p
         # a search loads the search code and this language's index (docs/assets/search.js)
         page.locator("#site-search-input").click()
         page.keyboard.type("ngan sach")
-        # the search has run once the form records the query (results or "no results": English has no "ngan");
-        # polled from here: Playwright's wait_for_function evaluates a string, which the policy forbids
-        query = "document.querySelector('form.site-search__form').dataset.query"
-        for _ in range(100):
-            if page.evaluate(query) == "ngan sach":
-                break
-            page.wait_for_timeout(100)
-        assert page.evaluate(query) == "ngan sach", "the search did not run"
+        # the search has run once the form records the query (results or "no results": English has no "ngan")
+        # (waited for with a locator: wait_for_function polls with eval, which this very policy forbids)
+        page.locator("form.site-search__form[data-query='ngan sach']").wait_for(state="attached")
         assert page.evaluate("document.activeElement.value") == "ngan sach", "the search did not start"
         found = page.evaluate("window.__violations || []")
         assert found == [], f"{path}: {found}"
