@@ -82,7 +82,7 @@ def test_every_response_carries_the_security_headers(nginx_url) -> None:
         assert "unsafe-inline" not in policy, path
 
 
-def test_fingerprinted_assets_are_cached_for_a_year_and_pages_for_minutes(nginx_url, dist) -> None:
+def test_fingerprinted_assets_are_cached_for_a_year_and_pages_revalidated(nginx_url, dist) -> None:
     [stylesheet] = (dist / "assets" / "stylesheets").glob("main.*.min.css")
     # the site's own CSS and JS carry a content hash too (sitegen/publish/fingerprint.py)
     own = [asset_file(dist, name) for name in ("site.css", "search.css", "search.js", "reading.js")]
@@ -93,7 +93,12 @@ def test_fingerprinted_assets_are_cached_for_a_year_and_pages_for_minutes(nginx_
         assert headers["content-type"].endswith("; charset=utf-8")
     home = (dist / "index.html").read_text(encoding="utf-8")
     assert all(f"assets/{asset.name}" in home for asset in own if asset.name.startswith(("site", "search.")))
-    for path in ["", "en/", "search/vi.json", "search/en.json"]:  # one index per language
+    # pages are revalidated on every visit: a page kept longer could name CSS/JS a new deployment replaced
+    for path in ["", "en/", "qd-166-2021/ngan-sach-nha-nuoc/", "en/about/"]:
+        status, headers, _ = fetch(nginx_url, path)
+        assert headers["cache-control"] == "no-cache", path
+        assert "etag" in headers or "last-modified" in headers, path  # so the revalidation is a cheap 304
+    for path in ["search/vi.json", "search/en.json", "feed.xml"]:  # one index per language
         assert fetch(nginx_url, path)[1]["cache-control"] == "public, max-age=300", path
     # not fingerprinted: a new version must reach readers within the hour
     assert fetch(nginx_url, "assets/images/favicon.png")[1]["cache-control"] == "public, max-age=3600"
