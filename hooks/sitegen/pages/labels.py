@@ -77,7 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
         "group_wording_note": (
             "Nội dung mỗi nhóm là nguyên văn của bài viết nguồn; tiêu đề ngắn của nhóm do trang này đặt để dễ tìm."
         ),
-        # translation state (translation_pages.py, render.block)
+        # translation state (translation_pages.py, text.block)
         "outdated_notice": "Văn bản tiếng Việt đã thay đổi kể từ khi bản dịch này được viết.",
         "outdated_link": "Đọc văn bản tiếng Việt hiện hành",
         "status_title": "Tình trạng bản dịch tiếng Anh",
@@ -185,7 +185,7 @@ LABELS: dict[str, dict[str, str]] = {
             "Each group's text is the source article's own wording, translated; the short group "
             "titles are this site's, to make the groups easy to find."
         ),
-        # translation state (translation_pages.py, render.block)
+        # translation state (translation_pages.py, text.block)
         "outdated_notice": "The Vietnamese text has changed since this translation.",
         "outdated_link": "Read the current Vietnamese text",
         "status_title": "Translation status",
