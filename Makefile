@@ -12,13 +12,14 @@ ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup zensical browser nginx node-tools cms serve edit build validate test lint format clean dist bench new-update
-.PHONY: translations translations-check translations-review po-export po-import bench-search
+.PHONY: translations translations-check translations-review po-export po-import bench-search schema
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
 	@echo "make edit      the press office's editor at http://$(HOST):$(PORT)/admin/ with the live preview (drafts on)"
 	@echo "make build     build the site into site/ (the old site stays if anything fails); ENGINE=zensical: with Zensical"
 	@echo "make validate  check data/ without building"
+	@echo "make schema    write data/schema/*.json (JSON Schema of the data files, for editors) from the field declarations"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
 	@echo "make translations              list missing, outdated and unreviewed English texts (CHECK=1: fail on any)"
 	@echo "make translations-review TEXT=file:field   mark one English text as checked against the Vietnamese"
@@ -77,6 +78,10 @@ build: setup $(if $(filter zensical,$(ENGINE)),zensical)
 
 validate: setup
 	$(PY) -m sitegen.engine.build validate
+
+# JSON Schema of the data files for editors (data/schema/), written from hooks/sitegen/content/schema.py
+schema: setup
+	$(PY) -m sitegen.content.schema
 
 lint: setup
 	$(PY) -m ruff check hooks tests scripts bench

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 from sitegen.content.model import LANGUAGES, Site
-from sitegen.pages.labels import THEME_LABELS, format_date, label
+from sitegen.pages.labels import format_date, label
 from sitegen.pages.urls import decision_path, language_prefix, open_data_path
 
 FEED_PATH = "feed.xml"  # the whole site's Atom feed in each language (pages/news.py SITE_FEED)
@@ -20,7 +20,7 @@ ACCESSIBILITY_PATH = "accessibility/"
 
 def site_chrome(site: Site, last_changed: datetime.date | None, site_names: dict[str, str]) -> dict[str, dict]:
     """Per language: the header's name (`Quyết định 166/QĐ-UBND` and ` – Lạng Sơn`, the part a phone
-    leaves out), the theme's words, the footer's links and facts."""
+    leaves out), the footer's links and facts (the words are `theme_labels`)."""
     decision = max(site.decisions, key=lambda d: d.date)
     source = decision.source
     chrome: dict[str, dict] = {}
@@ -31,7 +31,6 @@ def site_chrome(site: Site, last_changed: datetime.date | None, site_names: dict
         chrome[lang] = {
             "name_first": name_first,
             "name_rest": f" – {name_rest}" if dash else "",
-            "words": THEME_LABELS[lang],
             "publisher": publisher,
             "publisher_lang": publisher_lang if publisher_lang != lang else "",
             "source_url": source.url,

@@ -382,10 +382,11 @@ SEARCH_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-
-# The theme's own wording (overrides/: header, footer, 404 page), handed to the templates by sitegen.pages.chrome
+# The theme overrides' own wording (overrides/partials/*.html: feed links, header, search box, footer),
+# handed to them as `config.extra.theme_labels`
 THEME_LABELS: dict[str, dict[str, str]] = {
     "vi": {
+        "site_feed": "Tin tức (Atom)",
         "footer": "Chân trang",
         "source": "Nguồn",
         "about": "Giới thiệu và nguồn",
@@ -396,6 +397,7 @@ THEME_LABELS: dict[str, dict[str, str]] = {
         "search_needs_js": "Tìm kiếm cần JavaScript. Xem các nhóm nhiệm vụ ở trang chủ.",
     },
     "en": {
+        "site_feed": "Updates (Atom)",
         "footer": "Footer",
         "source": "Source",
         "about": "About and source",
