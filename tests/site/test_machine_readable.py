@@ -63,7 +63,7 @@ def test_open_graph_of_a_group_page_speaks_its_language(soup_of, decision) -> No
         head = soup_of(f"{prefix}{decision.slug}/{group.slug}/index.html").head
         og = {m["property"]: m["content"] for m in head.select("meta[property^='og:']")}
         assert group.title.get(lang) in og["og:title"]
-        assert og["og:description"] == group.text.get(lang)
+        assert og["og:description"] == (group.summary or group.text).get(lang)
         assert og["og:type"] == "article"
 
 
@@ -160,7 +160,7 @@ def test_pages_without_a_decision_carry_no_legislation(soup_of) -> None:
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_decision_page_links_to_its_open_data(built_site, soup_of, site_url, decision, prefix) -> None:
     page = f"{prefix}{decision.slug}/index.html"
-    [link] = soup_of(page).select('a[type="application/json"]')
+    [link] = soup_of(page).select('article a[type="application/json"]')  # the footer links it too
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"]))
     assert target == f"{prefix}{decision.slug}/decision.json"
     record = json.loads((built_site.root / target).read_text(encoding="utf-8"))
@@ -188,3 +188,9 @@ def test_decision_page_links_to_its_open_data(built_site, soup_of, site_url, dec
     ]
     for update in body["updates"]:
         assert (built_site.root / update["page"].removeprefix(f"{site_url}/") / "index.html").is_file()
+
+
+def test_robots_txt_names_the_absolute_sitemap_address(built_site, site_url) -> None:
+    lines = (built_site.root / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {site_url}/sitemap.xml" in lines
+    assert "Disallow: /" not in lines  # the whole site may be indexed
