@@ -8,8 +8,8 @@ server sends it (nginx sends brotli where it can: smaller still).
 
 The budget is what the site reaches without Material's JavaScript bundle (issue 17: no Google Fonts,
 no palette stylesheet, no Material search, no bundle.js; docs/assets/theme.js keeps what readers use
-of it) with today's content, plus 2.5-3.5 KiB, and never above the issue's 45 KB (43.9 KiB): measured
-at 33.2-37.5 KiB. Material's main.css (22 KiB) is most of it. Raise a budget only with a reason in the
+of it) with today's content, plus about 2.5-3 KiB, and never above the issue's 45 KB (43.9 KiB):
+measured at 35.7-39.1 KiB. Material's main.css (22 KiB) is most of it. Raise a budget only with a reason in the
 commit message.
 """
 
@@ -24,11 +24,11 @@ pytestmark = pytest.mark.browser
 KIB = 1024
 # page type → (path under the language root, budget in KiB)
 BUDGETS = {
-    "home": ("", 41),
-    "decision": ("qd-166-2021/", 40),
-    "group": ("qd-166-2021/ngan-sach-nha-nuoc/", 38),
-    "about": ("about/", 37),
-    "404": ("404.html", 36),
+    "home": ("", 42),
+    "decision": ("qd-166-2021/", 41),
+    "group": ("qd-166-2021/ngan-sach-nha-nuoc/", 40),
+    "about": ("about/", 39),
+    "404": ("404.html", 38),
 }
 
 

@@ -11,8 +11,8 @@ import segno
 from markupsafe import Markup
 
 from sitegen.pages.labels import label
-from sitegen.project import PROJECT_DIR
 from sitegen.pages.templating import macros
+from sitegen.project import PROJECT_DIR
 
 
 def ready_citation(citation: str, url: str, lang: str) -> str:
