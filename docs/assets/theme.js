@@ -1,24 +1,15 @@
 /* The few behaviours of Material's 31 KB bundle that this site's readers use, in 1 KB (issue 17):
-   back-to-top while scrolling up, the page title in the header once the heading has scrolled away,
-   the header's shadow, and the phone menu (drawer) reachable and closable from the keyboard.
-   Everything else works without script: links, the language switch (CSS), the drawer (a checkbox). */
+   back-to-top while scrolling up, and the phone menu (drawer) reachable and closable from the keyboard.
+   Everything else works without script: links, the language switch, the drawer (a checkbox). */
 (function () {
   "use strict";
-  var header = document.querySelector(".md-header");
-  var title = document.querySelector("[data-md-component=header-title]");
   var top = document.querySelector("[data-md-component=top]");
-  var heading = document.querySelector(".md-content h1");
   var drawer = document.getElementById("__drawer");
   var lastY = window.scrollY;
 
   /* Material's rule: back-to-top shows while the reader scrolls up, past the page's first screen */
   function onScroll() {
     var y = window.scrollY;
-    var headerHeight = header ? header.offsetHeight : 0;
-    if (header) header.classList.toggle("md-header--shadow", y > 0);
-    if (title && heading) {
-      title.classList.toggle("md-header__title--active", heading.getBoundingClientRect().bottom < headerHeight);
-    }
     if (top && document.activeElement !== top) top.hidden = !(y < lastY && y > window.innerHeight / 2);
     lastY = y;
   }

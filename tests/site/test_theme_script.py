@@ -1,8 +1,8 @@
 """The site's own small script instead of Material's bundle (issue 17), in real headless Chromium.
 
 Material's 31 KB bundle is not loaded; docs/assets/theme.js keeps what readers use of it: back-to-top
-while scrolling up, the page title in the header once the heading has scrolled away, and the phone
-menu, now reachable with the keyboard. No script may delay the first paint.
+while scrolling up, and the phone menu, now reachable with the keyboard. No script may delay the first
+paint.
 """
 
 from __future__ import annotations
@@ -56,20 +56,6 @@ def test_back_to_top_shows_while_scrolling_up_and_leads_to_the_top(phone, site_u
     button.click()
     phone.wait_for_function("() => scrollY === 0")
     assert not offered()
-
-
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_header_names_the_page_once_its_heading_has_scrolled_away(phone, site_url, prefix) -> None:
-    phone.goto(f"{site_url}/{prefix}{LONG_PAGE}")
-    title = phone.locator("[data-md-component=header-title]")
-    heading = phone.locator(".md-content h1").inner_text().strip()
-    assert "md-header__title--active" not in (title.get_attribute("class") or "")
-    phone.mouse.wheel(0, 1200)
-    phone.wait_for_function(
-        "() => document.querySelector('[data-md-component=header-title]').classList.contains('md-header__title--active')"
-    )
-    shown = phone.locator(".md-header__title--active .md-header__topic + .md-header__topic").inner_text().strip()
-    assert shown.split()[0] in heading or heading.split()[0] in shown
 
 
 def test_phone_menu_opens_from_the_keyboard_and_escape_closes_it(phone, site_url) -> None:
