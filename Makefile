@@ -8,6 +8,15 @@ PORT ?= 8000
 DRAFTS ?=
 export NO_MKDOCS_2_WARNING := 1
 
+# What people type on the command line (TITLE="giá $100; `x`") reaches the Python commands in the environment,
+# exactly as typed: never pasted into a shell command line, and $(value) keeps make itself from expanding `$`.
+# The commands read SITEGEN_<NAME> (sitegen/project.py, from_make); nothing below writes $(TEXT) etc. in a recipe.
+export SITEGEN_TEXT = $(value TEXT)
+export SITEGEN_PO = $(value PO)
+export SITEGEN_TITLE = $(value TITLE)
+export SITEGEN_DATE = $(value DATE)
+export SITEGEN_GROUPS = $(value GROUPS)
+
 .PHONY: help setup browser nginx node-tools serve build validate test lint format clean dist bench new-update
 .PHONY: translations translations-check translations-review po-export po-import bench-search
 
@@ -19,7 +28,7 @@ help:
 	@echo "make translations              list missing, outdated and unreviewed English texts (CHECK=1: fail on any)"
 	@echo "make translations-review TEXT=file:field   mark one English text as checked against the Vietnamese"
 	@echo "make po-export [PO=file.po]    every text into a gettext PO file for Poedit or Weblate"
-	@echo "make po-import PO=file.po      write a translated PO file back into data/ (all or nothing)"
+	@echo "make po-import PO=file.po      write a translated PO file back into data/ (all or nothing; SKIP_STALE=1: skip changed texts)"
 	@echo "make new-update  write a new press-office update (a draft); preview it with make serve DRAFTS=1"
 	@echo "make dist      the site plus .gz/.br copies into dist/, and dist.csp.conf for nginx"
 	@echo "make bench     benchmark: build time, scale, serve rebuild, page weight, load (BENCH_QUICK=1: shorter)"
@@ -76,17 +85,18 @@ translations-check: setup
 	$(TRANSLATE) report --check
 
 translations-review: setup
-	$(TRANSLATE) review $(TEXT) $(if $(UNREVIEWED),--all-unreviewed)
+	$(TRANSLATE) review $(if $(UNREVIEWED),--all-unreviewed)
 
 po-export: setup
-	$(TRANSLATE) po-export $(PO)
+	$(TRANSLATE) po-export
 
+# SKIP_STALE=1: import the entries whose Vietnamese is unchanged, report and skip the others
 po-import: setup
-	$(TRANSLATE) po-import $(PO)
+	$(TRANSLATE) po-import $(if $(SKIP_STALE),--skip-stale)
 
 # Asks for what is not given: make new-update DATE=2021-02-01 TITLE="..." GROUPS="1, 3"
 new-update: setup
-	$(PY) -m sitegen.tools.new_update $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)") $(if $(GROUPS),--groups "$(GROUPS)")
+	$(PY) -m sitegen.tools.new_update
 
 # Search benchmark (bench/search.py; `make bench` runs it with the others): index bytes, key-to-results ms
 bench-search: setup browser
