@@ -13,9 +13,9 @@ from pathlib import Path
 from sitegen.content.errors import DataError
 from sitegen.content.translation import TextEntry, collect, needing_work, report, summary
 from sitegen.content.validate import load_site
+from sitegen.project import data_dir, from_make
 from sitegen.tools.po import POError, export_po, read_po
 from sitegen.tools.translation_edit import Change, apply_changes
-from sitegen.project import data_dir, from_make
 from sitegen.tools.yamledit import EditError
 
 
