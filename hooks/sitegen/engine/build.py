@@ -6,16 +6,23 @@ A failed build leaves the previous `site/` exactly as it was; a successful one r
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sitegen.content.errors import DataError, printable
 from sitegen.content.validate import load_site
+from sitegen.engine.swap import new_build_folder, swap_in
 from sitegen.project import PROJECT_DIR
+
+_PR_SET_PDEATHSIG = 1
 
 
 def validate(data_dir: Path) -> int:
@@ -30,21 +37,22 @@ def validate(data_dir: Path) -> int:
     return 0
 
 
-def build(site_dir: Path, data_dir: Path, config: Path) -> int:
-    """Build into a temporary sibling of `site_dir` and swap it in only when MkDocs succeeded."""
+def build(site_dir: Path, data_dir: Path, config: Path, finish: Callable[[Path], None] | None = None) -> int:
+    """Build into a temporary sibling of `site_dir` and swap it in only when MkDocs (and `finish`, which completes
+    the folder before anyone can see it, like `make dist`'s compressed copies) succeeded."""
     if validate(data_dir):
         print(f"The site in {site_dir} was left as it was.", file=sys.stderr)
         return 1
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    fresh = new_build_folder(site_dir)
     env = {**os.environ, "SITEGEN_DATA": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(fresh)]
     try:
-        result = subprocess.run(command, env=env, cwd=config.parent)
-        if result.returncode != 0:
+        if run_engine(command, env, config.parent) != 0:
             print(f"The build failed; the site in {site_dir} was left as it was.", file=sys.stderr)
             return 1
+        if finish is not None:
+            finish(fresh)
         swap_in(fresh, site_dir)
     finally:  # also on Ctrl-C: no half-built folder is left beside the site
         shutil.rmtree(fresh, ignore_errors=True)
@@ -52,20 +60,27 @@ def build(site_dir: Path, data_dir: Path, config: Path) -> int:
     return 0
 
 
-def swap_in(fresh: Path, site_dir: Path) -> None:
-    """Two renames on one file system: readers see the old site or the new one, never a mix."""
-    old = site_dir.with_name(f".{site_dir.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    had_site = site_dir.exists()
-    if had_site:
-        site_dir.rename(old)
-    try:
-        fresh.rename(site_dir)
-    except BaseException:
-        if had_site:
-            old.rename(site_dir)  # put the previous site back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+_OS_ERROR_LINE = re.compile(r"(?:\w+\.)*\w*Error: \[Errno \d+\] (?P<reason>[^:]+)(?:: '(?P<path>.*)')?")
+
+
+def run_engine(command: list[str], env: dict[str, str], cwd: Path) -> int:
+    """Run the engine; a system error (disk full, no permission) becomes one line naming the path, not a traceback.
+
+    The engine dies with this process (`kill -9` of the build included), so it cannot write on afterwards."""
+    result = subprocess.run(command, env=env, cwd=cwd, stderr=subprocess.PIPE, text=True, preexec_fn=_die_with_parent)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    system_error = _OS_ERROR_LINE.fullmatch(lines[-1].strip()) if lines and "Traceback" in result.stderr else None
+    if result.returncode != 0 and system_error:
+        path = system_error["path"] or "a file of the site"
+        print(f"Could not write {path}: {system_error['reason']}.", file=sys.stderr)
+    else:
+        sys.stderr.write(result.stderr)
+    return result.returncode
+
+
+def _die_with_parent() -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,6 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"Stopped; the site in {args.site_dir} was left as it was.", file=sys.stderr)
         return 130
+    except OSError as exc:  # the disk is full, a folder cannot be written: the system's words, one line
+        where = exc.filename or args.site_dir
+        print(
+            f"Could not write {where}: {exc.strerror or exc}; the site in {args.site_dir} was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
     except Exception as exc:  # a bug in the generator, never a data mistake: those are DataErrors
         if os.environ.get("SITEGEN_DEBUG"):
             raise
