@@ -47,7 +47,7 @@ def modes_not_public(root: Path) -> list[str]:
     for path in [root, *root.rglob("*")]:
         info = path.lstat()
         mode = stat.S_IMODE(info.st_mode)
-        if stat.S_ISDIR(info.st_mode) and mode != 0o755 or stat.S_ISREG(info.st_mode) and mode != 0o644:
+        if (stat.S_ISDIR(info.st_mode) and mode != 0o755) or (stat.S_ISREG(info.st_mode) and mode != 0o644):
             wrong.append(f"{path.relative_to(root.parent)} {mode:o}")
     return wrong
 
