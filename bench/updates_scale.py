@@ -12,9 +12,8 @@ import tempfile
 from pathlib import Path
 
 from _common import PROJECT, child_env, html_count, mkdocs_build, quick
-from updates import synthetic_data
-
 from sitegen.pages.generate import generated_docs_dir
+from updates import synthetic_data
 
 
 def sizes() -> list[int]:
