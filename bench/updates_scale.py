@@ -1,5 +1,6 @@
 """Benchmark piece for `make bench`: the real site plus 1,000 and 10,000 invented press updates (in a temp folder),
-each built once with `mkdocs build`: wall and CPU time, peak memory, and how memory grows with the updates.
+each built once with `make build`'s command: wall and CPU time, peak memory (of the build and every process it
+ran), and how memory grows with the updates.
 
 `BENCH_UPDATE_SIZES=100,1000` picks the sizes; `BENCH_QUICK=1` uses 100 and 1,000.
 """
@@ -11,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from _common import PROJECT, child_env, html_count, mkdocs_build, quick
+from _common import PROJECT, PYTHON, child_env, html_count, quick, run_child
 from sitegen.pages.generate import generated_docs_dir
 from updates import synthetic_data
 
@@ -30,7 +31,8 @@ def run() -> dict:
         with tempfile.TemporaryDirectory(prefix=f"bench-updates-{count}-") as temp:
             data = synthetic_data(Path(temp), count)
             site = Path(temp) / "site"
-            built = mkdocs_build(site, child_env(data))
+            command = [PYTHON, "-m", "sitegen.engine.build", "build", "--data", str(data), "--site-dir", str(site)]
+            built = run_child(command, child_env(data), timeout=3600)
             pages = html_count(site)
             shutil.rmtree(generated_docs_dir(PROJECT, data), ignore_errors=True)
         figures.append({"updates": count, "pages": pages, **_rounded(built)})
@@ -54,7 +56,7 @@ def run() -> dict:
     return {
         "runs": figures,
         "table": {
-            "title": "Press updates at scale (real site + N invented updates; one mkdocs build each)",
+            "title": "Press updates at scale (real site + N invented updates; one `make build` each)",
             "columns": ["updates", "pages", "wall s", "CPU s", "peak MB", "memory growth"],
             "rows": rows,
         },
