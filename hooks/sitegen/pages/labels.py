@@ -14,6 +14,9 @@ LABELS: dict[str, dict[str, str]] = {
             "văn bản chính thức."
         ),
         "home_title": "Nhiệm vụ, giải pháp chủ yếu năm 2021 của tỉnh Lạng Sơn",
+        "not_found_title": "Không tìm thấy trang",
+        "not_found_text": "Trang có địa chỉ này không có trên trang web.",
+        "not_found_home": "Về trang chủ",
         "decision": "Quyết định",
         "motto": "Phương châm hành động",
         "objective": "Mục tiêu tổng quát",
@@ -74,7 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
         "group_wording_note": (
             "Nội dung mỗi nhóm là nguyên văn của bài viết nguồn; tiêu đề ngắn của nhóm do trang này đặt để dễ tìm."
         ),
-        # translation state (translation_pages.py, render.block)
+        # translation state (translation_pages.py, text.block)
         "outdated_notice": "Văn bản tiếng Việt đã thay đổi kể từ khi bản dịch này được viết.",
         "outdated_link": "Đọc văn bản tiếng Việt hiện hành",
         "status_title": "Tình trạng bản dịch tiếng Anh",
@@ -118,6 +121,9 @@ LABELS: dict[str, dict[str, str]] = {
             "People's Committee. The Vietnamese text is authoritative."
         ),
         "home_title": "Lạng Sơn's key tasks and solutions for 2021",
+        "not_found_title": "Page not found",
+        "not_found_text": "There is no page at this address on this site.",
+        "not_found_home": "Go to the home page",
         "decision": "Decision",
         "motto": "Motto of action",
         "objective": "Overall objective",
@@ -179,7 +185,7 @@ LABELS: dict[str, dict[str, str]] = {
             "Each group's text is the source article's own wording, translated; the short group "
             "titles are this site's, to make the groups easy to find."
         ),
-        # translation state (translation_pages.py, render.block)
+        # translation state (translation_pages.py, text.block)
         "outdated_notice": "The Vietnamese text has changed since this translation.",
         "outdated_link": "Read the current Vietnamese text",
         "status_title": "Translation status",
