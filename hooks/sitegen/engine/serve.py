@@ -32,8 +32,10 @@ SETTLE_SECONDS = 0.1  # an editor's save can be several writes: wait until they 
 WATCHED = ("docs", "overrides", "hooks", "mkdocs.yml")
 BUILD_PATH = "/__sitegen_build__"  # the build number, which open pages poll to reload after a rebuild
 ERROR_TITLE = {
-    "vi": "Lỗi dữ liệu: trang dưới đây là bản dựng đúng gần nhất",
-    "en": "Data problem: below is the last good build",
+    "vi": "Lỗi dữ liệu: trang dưới đây là bản dựng đúng gần nhất. Sửa tệp theo các dòng sau "
+    "(tệp:dòng:cột: trường: lỗi); trang tự cập nhật khi dữ liệu đúng.",
+    "en": "Data problem: below is the last good build. Fix the file as each line says "
+    "(file:line:column: field: problem); this page updates itself once the data is valid.",
 }
 RELOAD_SCRIPT = f"""<script>(() => {{ let seen = null; setInterval(async () => {{ try {{
   const now = await (await fetch("{BUILD_PATH}", {{cache: "no-store"}})).text();
@@ -131,7 +133,9 @@ def rebuild(preview: Preview, command: list[str]) -> None:
             preview.error = ""
             print(f"Rebuilt in {time.monotonic() - started:.1f} s", flush=True)
         else:
-            preview.error = result.stderr.strip() or result.stdout.strip()
+            said = (result.stderr.strip() or result.stdout.strip()).splitlines()
+            # "the site in <preview folder> was left as it was" says nothing useful in the browser
+            preview.error = "\n".join(line for line in said if not line.startswith("The site in "))
             print(preview.error, file=sys.stderr, flush=True)
         preview.build_number += 1
 
