@@ -120,7 +120,7 @@ def test_a_busy_port_is_one_line_naming_port(tmp_path: Path) -> None:
         busy.listen()
         port = busy.getsockname()[1]
         server = make_serve(data, port, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        out, err = server.communicate(timeout=120)
+        _, err = server.communicate(timeout=120)
     assert server.returncode != 0
     assert "Traceback" not in err and 'File "' not in err, err
     ours = [line for line in err.splitlines() if not line.startswith("make")]
