@@ -107,11 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Stopped; the site in {args.site_dir} was left as it was.", file=sys.stderr)
         return 130
     except OSError as exc:  # the disk is full, a folder cannot be written: the system's words, one line
-        where = exc.filename or args.site_dir
-        print(
-            f"Could not write {where}: {exc.strerror or exc}; the site in {args.site_dir} was left as it was.",
-            file=sys.stderr,
-        )
+        print(f"Could not write {exc.filename or args.site_dir}: {exc.strerror or exc}.", file=sys.stderr)
+        print(f"The build failed; the site in {args.site_dir} was left as it was.", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug in the generator, never a data mistake: those are DataErrors
         if os.environ.get("SITEGEN_DEBUG"):
