@@ -5,6 +5,7 @@ commands (`python -m sitegen.engine.build`, `python -m sitegen.publish.dist`) as
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import signal
@@ -174,3 +175,20 @@ def test_a_full_disk_is_one_line_and_the_previous_site_stays(workspace: Path) ->
     ), result.stderr
     assert tree_digest(workspace / "site") == site_before
     assert leftovers(workspace) == []
+
+
+def test_a_folder_the_build_may_not_write_in_is_one_line(workspace: Path) -> None:
+    """The site's folder belongs to someone else (a web server's, say): one line naming it, no traceback."""
+    public = workspace / "public"
+    public.mkdir()
+    public.chmod(0o555)
+    try:
+        result = run_sitegen("build", "--data", "data", "--site-dir", "public/site", cwd=workspace)
+    finally:
+        public.chmod(0o755)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and 'File "' not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert re.fullmatch(rf"Could not write {re.escape(str(public))}/\.site-new-\d+-\w+: Permission denied\.", lines[-2])
+    assert lines[-1] == "The build failed; the site in public/site was left as it was."
+    assert list(public.iterdir()) == []
