@@ -7,14 +7,36 @@ ran), and how memory grows with the updates.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from _common import PROJECT, PYTHON, child_env, html_count, quick, run_child
-from sitegen.pages.generate import generated_docs_dir
-from updates import synthetic_data
+from sitegen.pages.generate import generated_dir
+
+FIRST_DAY = datetime.date(2021, 1, 16)  # the day after the decision
+LAST_DAY = datetime.date(2025, 12, 31)  # in the past, so no update needs `draft: true`
+
+
+def synthetic_data(root: Path, count: int) -> Path:
+    """The real data plus `count` invented updates spread evenly over five years (several a day at 10,000), every
+    other one without English, each concerning two task groups."""
+    data = root / "data"
+    shutil.copytree(PROJECT / "data", data)
+    folder = data / "decisions" / "qd-166-2021" / "updates"
+    days = (LAST_DAY - FIRST_DAY).days
+    for i in range(count):
+        date = FIRST_DAY + datetime.timedelta(days=i * days // count)
+        english = f"\n  en: Synthetic update {i}" if i % 2 else ""
+        (folder / f"{date}-bench-{i}.yaml").write_text(
+            f"date: {date}\nslug: bench-{i}\ntitle:\n  vi: Tin thử {i}{english}\n"
+            f"summary:\n  vi: Tóm tắt {i}.\nbody:\n  vi: |\n    Nội dung *thử* {i}.\n\n    - một\n    - hai\n"
+            f"groups: [{i % 9 + 1}, {(i + 4) % 9 + 1}]\n",
+            encoding="utf-8",
+        )
+    return data
 
 
 def sizes() -> list[int]:
@@ -34,7 +56,7 @@ def run() -> dict:
             command = [PYTHON, "-m", "sitegen.engine.build", "build", "--data", str(data), "--site-dir", str(site)]
             built = run_child(command, child_env(data), timeout=3600)
             pages = html_count(site)
-            shutil.rmtree(generated_docs_dir(PROJECT, data), ignore_errors=True)
+            shutil.rmtree(generated_dir(PROJECT, data), ignore_errors=True)
         figures.append({"updates": count, "pages": pages, **_rounded(built)})
     first = figures[0]
     for figure in figures:
