@@ -24,11 +24,12 @@ export SITEGEN_PORT = $(value PORT)
 export SITEGEN_DRAFTS = $(value DRAFTS)
 export ENGINE
 
-.PHONY: help setup zensical browser nginx node-tools serve build validate test lint format clean dist bench new-update
+.PHONY: help setup zensical browser nginx node-tools cms serve edit build validate test lint format clean dist bench new-update
 .PHONY: translations translations-check translations-review po-export po-import bench-search
 
 help:
 	@echo "make serve     build the site and serve it on http://127.0.0.1:8000 (rebuilds on edits; PORT=8001 for another port)"
+	@echo "make edit      the press office's editor at http://127.0.0.1:8000/admin/ with the live preview (drafts on)"
 	@echo "make build     build the site into site/ (the old site stays if anything fails); ENGINE=zensical: with Zensical"
 	@echo "make validate  check data/ without building"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
@@ -74,8 +75,18 @@ node-tools:
 serve: setup $(if $(filter zensical,$(ENGINE)),zensical)
 	$(PY) -m sitegen.engine.serve
 
+# Decap CMS and its local backend (decap-server), pinned, for make edit
+cms:
+	bash scripts/install-cms.sh
+
+# The editor over this checkout's data/ (sitegen/tools/editor_server.py); 127.0.0.1 only: it has no login
+edit: setup cms
+	$(PY) -m sitegen.tools.editor_server --host "$$SITEGEN_HOST" --port "$$SITEGEN_PORT"
+
+# EDITOR_BACKEND=github:owner/repo (README, "Publishing an update with the editor") also puts the editor into site/admin/
 build: setup $(if $(filter zensical,$(ENGINE)),zensical)
 	$(PY) -m sitegen.engine.build build
+	$(if $(EDITOR_BACKEND),bash scripts/install-cms.sh && $(PY) -m sitegen.tools.editor_server --write-admin site)
 
 validate: setup
 	$(PY) -m sitegen.engine.build validate
@@ -88,7 +99,7 @@ format: setup
 	$(PY) -m ruff format hooks tests scripts bench
 	$(PY) -m ruff check --fix hooks tests scripts bench
 
-test: setup zensical browser nginx node-tools lint validate
+test: setup zensical browser nginx node-tools cms lint validate
 	$(PY) -m pytest
 
 # Translators' commands (README.md, "For translators"); all of them are sitegen/translate.py.
