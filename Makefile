@@ -25,13 +25,14 @@ export SITEGEN_DRAFTS = $(value DRAFTS)
 export ENGINE
 
 .PHONY: help setup zensical browser nginx node-tools cms serve edit build validate test lint format clean dist bench new-update
-.PHONY: translations translations-check translations-review po-export po-import bench-search
+.PHONY: translations translations-check translations-review po-export po-import bench-search schema
 
 help:
 	@echo "make serve     build the site and serve it on http://127.0.0.1:8000 (rebuilds on edits; PORT=8001 for another port)"
 	@echo "make edit      the press office's editor at http://127.0.0.1:8000/admin/ with the live preview (drafts on)"
 	@echo "make build     build the site into site/ (the old site stays if anything fails); ENGINE=zensical: with Zensical"
 	@echo "make validate  check data/ without building"
+	@echo "make schema    write data/schema/*.json (JSON Schema of the data files, for editors) from the field declarations"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
 	@echo "make translations              list missing, outdated and unreviewed English texts (CHECK=1: fail on any)"
 	@echo "make translations-review TEXT=file:field   mark one English text as checked against the Vietnamese"
@@ -90,6 +91,10 @@ build: setup $(if $(filter zensical,$(ENGINE)),zensical)
 
 validate: setup
 	$(PY) -m sitegen.engine.build validate
+
+# JSON Schema of the data files for editors (data/schema/), written from hooks/sitegen/content/schema.py
+schema: setup
+	$(PY) -m sitegen.content.schema
 
 lint: setup
 	$(PY) -m ruff check hooks tests scripts bench
