@@ -3,8 +3,11 @@ process does itself. Used where a step's work splits by language (the engine, th
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -35,6 +38,14 @@ def prepare_fork() -> None:
     gc.freeze()
 
 
+def die_with_parent(parent: int) -> None:
+    """In a child: end when the parent ends (a killed build leaves no child writing on), as the engine does."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
+
+
 class ChildFailed(Exception):
     pass
 
@@ -48,9 +59,11 @@ def each_in_parallel(items: Sequence[Item], work: Callable[[Item], None]) -> Non
         return
     children = []
     prepare_fork()
+    parent = os.getpid()
     for item in items[1:]:
         pid = os.fork()
         if pid == 0:  # the child: its piece, then out without running the parent's clean-up
+            die_with_parent(parent)
             status = 0
             try:
                 work(item)

@@ -47,8 +47,10 @@ def start_other_languages(config, i18n) -> bool:
     for lang in others:
         own_dir = Path(tempfile.mkdtemp(prefix=f".{site_dir.name.lstrip('.')}-{lang}-", dir=site_dir.parent))
         forks.prepare_fork()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
+            forks.die_with_parent(parent)
             _children.clear()  # a child waits for nobody
             # exactly the state i18n sets before its nested build (plugin.py, on_post_build)
             i18n.building = True
