@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 from sitegen.content.validate import load_site
 
 PROJECT = Path(__file__).resolve().parents[1]
-SOURCE = (PROJECT.parent / "shared" / "source" / "000_800b2595db5bdd10.txt").read_text(encoding="utf-8")
+# the Office's article, kept in the repository with its provenance (data/decisions/qd-166-2021/source/)
+SOURCE_DIR = PROJECT / "data" / "decisions" / "qd-166-2021" / "source"
+SOURCE = (SOURCE_DIR / "article.txt").read_text(encoding="utf-8")
 
 
 def squash(text: str) -> str:
@@ -71,3 +75,17 @@ def test_english_uses_the_glossary_terms(decision) -> None:
     assert "7–7.5%" in decision.objective.en and "(GRDP)" in decision.objective.en
     assert "dual goal" in decision.groups[0].text.en and "new normal" in decision.groups[0].text.en
     assert "unofficial translation" in decision.translation_note.en
+
+
+def test_the_source_article_is_kept_unchanged_with_its_provenance(decision) -> None:
+    provenance = yaml.safe_load((SOURCE_DIR / "provenance.yaml").read_text(encoding="utf-8"))
+    raw = (SOURCE_DIR / provenance["file"]).read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == provenance["sha256"], "article.txt was edited"
+    # the site's own record of its source names the same article, publisher and author
+    assert provenance["url"] == decision.source.url
+    assert provenance["author"] == decision.source.author
+    assert provenance["publisher"] == {"vi": decision.source.publisher.vi, "en": decision.source.publisher.en}
+    assert squash(provenance["headline"]) == squash(decision.source.headline.vi)
+    assert "not the decision" in provenance["kind"]
+    assert provenance["reports"] == {"number": decision.number, "date": decision.date, "issuer": decision.issuer.vi}
+    assert provenance["publication_date"] is None  # the article prints none: nothing on the site may claim one
