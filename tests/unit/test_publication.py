@@ -142,8 +142,9 @@ def test_a_404_page_switches_to_the_home_pages() -> None:
 def test_printed_pages_end_with_document_source_and_address(site) -> None:
     decision = site.decisions[0]
     rows = dict(headmeta.page_head(site, ROOT, "qd-1-2030/nhom-thu-1/", "vi", "T", "D", "S").print_rows)
-    assert rows["Văn bản"].startswith("Quyết định số 1/QĐ-TEST ngày 03/02/2030") and rows["Văn bản"].endswith(
-        "nhóm nhiệm vụ 1"
+    assert rows["Văn bản"] == (
+        "Quyết định số 1/QĐ-TEST ngày 03/02/2030 của Cơ quan thử tiêu đề thử, "
+        "nhóm nhiệm vụ 1 (đánh số theo thứ tự trong bài viết của Nơi đăng thử): Nhóm thử 1"
     )
     assert decision.source.url in rows["Nguồn"]
     assert rows["Địa chỉ trang"] == f"{ROOT}qd-1-2030/nhom-thu-1/"

@@ -33,7 +33,7 @@ def highlights(decision: Decision, lang: str) -> str:
         '<section class="highlight highlight--target" markdown>\n\n'
         f"## {h(label(lang, 'objective'))} {{#objective}}\n\n"
         f'<p class="growth-target" id="growth-target"><strong class="growth-target__value">{h(value)}</strong> '
-        f'<span class="growth-target__label">{h(indicator)} ({target.year})</span></p>\n'
+        f'<span class="growth-target__label">{h(label(lang, "growth_target_year", indicator=indicator, year=target.year))}</span></p>\n'
         f'<details class="quote objective-details"><summary>{h(label(lang, "objective_full"))}</summary>\n'
         f'<p id="objective-text"{_lang_attr(objective_lang, lang)}>{h(objective)}</p>\n</details>\n\n'
         "</section>\n\n"

@@ -157,7 +157,8 @@ def translation_banner(lang: str, decision: Decision | None = None) -> str:
 def growth_target_line(decision: Decision, lang: str) -> str:
     target = decision.growth_target
     value = format_percent_range(target.low_percent, target.high_percent, lang)
-    return f'<p class="growth-target" id="growth-target"><span class="growth-target__label">{h(plain(target.indicator, lang))} ({target.year})</span> <strong class="growth-target__value">{h(value)}</strong></p>\n'
+    caption = label(lang, "growth_target_year", indicator=plain(target.indicator, lang), year=target.year)
+    return f'<p class="growth-target" id="growth-target"><span class="growth-target__label">{h(caption)}</span> <strong class="growth-target__value">{h(value)}</strong></p>\n'
 
 
 def render_home(site: Site, lang: str) -> RenderedPage:
@@ -186,7 +187,13 @@ def render_decision(decision: Decision, lang: str, site_url: str = "") -> Render
     path = decision_path(decision)
     name = _decision_name(decision, lang)
     url = absolute_url(site_url, path, lang)
-    out = [front_matter(name, plain(decision.title, lang), search_priority=1), translation_banner(lang, decision)]
+    # the browser tab: "Quyết định số 166/QĐ-UBND - Quyết định 166/QĐ-UBND – Lạng Sơn" repeated the site name's
+    # number, so the decision page's <title> is its own: number, date and issuer (overrides/main.html)
+    html_title = f"{name} {label(lang, 'dated')} {format_date(decision.date, lang)} – {plain(decision.issuer, lang)}"
+    out = [
+        front_matter(name, plain(decision.title, lang), search_priority=1, html_title=h(html_title)),
+        translation_banner(lang, decision),
+    ]
     out.append(f"# {md(name)} {{#top}}\n\n")
     out.append(print_qr(url, lang))
     out.append(f'<p class="decision-title" id="decision-title">{text_html(decision.title, lang)}</p>\n\n')
@@ -224,7 +231,7 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url:
     out.append(f"{md(label(lang, 'part_of'))}: {back}\n{{: .group-context #part-of }}\n\n")
     out.append(f"## {md(label(lang, 'group_text'))} {{#text}}\n\n")
     out.append(block(group.text, lang, "#text-1") + "\n")
-    out.append(cite_and_share(citation(decision, lang, group.number), url, title, lang))
+    out.append(cite_and_share(citation(decision, lang, group), url, title, lang))
     out.append(news.render_group_updates(decision, group, path, lang))
     out.append(_neighbours(decision, group, path, lang))
     return RenderedPage(path, lang, "".join(out))

@@ -15,8 +15,7 @@ def print_rows(page: PageRef, lang: str, address: str) -> tuple[tuple[str, str],
     rows = []
     if page.decision is not None:
         decision = page.decision
-        group = page.group.number if page.group else None
-        rows.append((label(lang, "print_document"), citation(decision, lang, group)))
+        rows.append((label(lang, "print_document"), citation(decision, lang, page.group)))
         source = decision.source
         rows.append((label(lang, "source"), f"{source.publisher.best(lang)[0]}, {source.url}"))
         if lang != "vi":

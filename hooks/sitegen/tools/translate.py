@@ -13,11 +13,10 @@ from pathlib import Path
 from sitegen.content.errors import DataError
 from sitegen.content.translation import TextEntry, collect, needing_work, report, summary
 from sitegen.content.validate import load_site
+from sitegen.project import PROJECT_DIR
 from sitegen.tools.po import POError, export_po, read_po
 from sitegen.tools.translation_edit import Change, apply_changes
 from sitegen.tools.yamledit import EditError
-
-PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 def load_entries(data_dir: Path) -> list[TextEntry]:
