@@ -56,6 +56,12 @@ class Text:
             return UNREVIEWED
         return TRANSLATED if self.en_from == fingerprint(self.vi) else OUTDATED
 
+    @property
+    def orphan_fingerprint(self) -> bool:
+        """An `en_from` without `en`: left behind when a translator deleted the English; harmless, and removed by
+        `make translations-review`."""
+        return not self.en and self.en_from is not None
+
     def get(self, lang: str) -> str | None:
         return self.vi if lang == "vi" else self.en
 

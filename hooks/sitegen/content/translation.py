@@ -95,6 +95,10 @@ def report(entries: list[TextEntry], everything: bool = False) -> str:
             lines.append(f"    en: {text.en}")
         if entry.state in (OUTDATED, UNREVIEWED):
             lines.append(f"    once the English matches the Vietnamese: make translations-review TEXT={entry.key}")
+        if text.orphan_fingerprint:
+            lines.append(
+                f"    its `en_from` is left over from deleted English: make translations-review TEXT={entry.key} removes it"
+            )
     lines.append(summary(entries))
     return "\n".join(lines)
 

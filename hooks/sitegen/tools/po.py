@@ -94,8 +94,10 @@ def read_po(po_path: Path, entries: list[TextEntry]) -> list[Change]:
             continue  # an empty msgstr never deletes English already in data/
         new_english = english if english != entry.text.en else None
         reviewed = "fuzzy" not in item.flags and entry.text.en_from != fingerprint(entry.text.vi)
+        # new English still marked fuzzy must not inherit a fingerprint left over from deleted English
+        drop = entry.text.orphan_fingerprint and "fuzzy" in item.flags
         if new_english is not None or reviewed:
-            changes.append(Change(entry, new_english, reviewed))
+            changes.append(Change(entry, new_english, reviewed, drop_fingerprint=drop))
     if problems:
         count = len(problems)
         raise POError("\n".join([*problems, f"{count} problem{'s' if count != 1 else ''} in the PO file."]))

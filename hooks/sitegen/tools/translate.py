@@ -41,22 +41,31 @@ def run_review(data_dir: Path, targets: list[str], all_unreviewed: bool) -> int:
         if entry is None:
             print(f"{target}: no such text; use `file:field` as `make translations` prints it", file=sys.stderr)
             return 1
-        if entry.text.en is None:
+        if entry.text.en is None and not entry.text.orphan_fingerprint:
             print(f"{target}: there is no English to mark as reviewed; translate it first", file=sys.stderr)
             return 1
         chosen.append(entry)
     if all_unreviewed:
         named = {e.key for e in chosen}
-        chosen.extend(e for e in entries.values() if e.state == "unreviewed" and e.key not in named)
+        chosen.extend(
+            e for e in entries.values() if (e.state == "unreviewed" or e.text.orphan_fingerprint) and e.key not in named
+        )
     if not chosen:
         print(
             "Nothing to mark: name a text (TEXT=file:field) or mark every unreviewed one (UNREVIEWED=1).",
             file=sys.stderr,
         )
         return 1
-    written = apply_changes(data_dir, [Change(e, reviewed=True) for e in chosen])
+    # a text without English cannot be reviewed; its left-over fingerprint is removed instead
+    changes = [
+        Change(e, drop_fingerprint=True) if e.text.orphan_fingerprint else Change(e, reviewed=True) for e in chosen
+    ]
+    written = apply_changes(data_dir, changes)
     for entry in chosen:
-        print(f"marked reviewed: {entry.key}")
+        if entry.text.orphan_fingerprint:
+            print(f"removed the left-over en_from (no English yet): {entry.key}")
+        else:
+            print(f"marked reviewed: {entry.key}")
     print(f"{len(written)} file(s) changed.")
     return 0
 
