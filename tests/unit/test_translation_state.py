@@ -267,3 +267,70 @@ def test_an_orphan_fingerprint_shows_the_not_yet_translated_notice_and_the_site_
     english = (site_dir / "en/qd-1-2030/nhom-thu-2/index.html").read_text(encoding="utf-8")
     assert "Nội dung thử 2." in vietnamese and "untranslated" not in vietnamese
     assert '<div class="untranslated" lang="vi" id="text-1"' in english and "Not yet translated" in english
+
+
+def git(cwd: Path, *args: str) -> None:
+    import subprocess
+
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.test", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", *identity, *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_an_outdated_text_shows_the_vietnamese_it_was_made_from_beside_the_current_one(tmp_path, capsys) -> None:
+    data = reviewed_fixture(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "data")
+    git(tmp_path, "commit", "-q", "-m", "translated")
+    path = data / GROUP_2
+    path.write_text(path.read_text().replace("Nội dung thử 2.", "Nội dung mới thử 2 đã sửa."))
+    git(tmp_path, "commit", "-q", "-am", "the Vietnamese changed")
+    path.write_text(path.read_text().replace("Nhóm thử 2", "Nhóm thử hai"))  # not committed yet: still found
+    capsys.readouterr()
+    assert main(["--data", str(data), "report"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"data/{GROUP_2}:4: text: outdated (the Vietnamese changed after this English was written)\n"
+        "    vi then: Nội dung thử [-2.-]\n"
+        "    vi now:  Nội dung {+mới+} thử {+2 đã sửa.+}\n"
+        "    en: English text.\n"
+    ) in out
+    assert "    vi then: Nhóm thử [-2-]\n    vi now:  Nhóm thử {+hai+}\n    en: Group title 2\n" in out
+
+
+def test_an_outdated_text_whose_older_vietnamese_history_lacks_says_so(tmp_path, capsys) -> None:
+    data = reviewed_fixture(tmp_path)  # not a git repository: no history at all
+    path = data / GROUP_2
+    path.write_text(path.read_text().replace("Nội dung thử 2.", "Nội dung thử 2 đã sửa."))
+    capsys.readouterr()
+    assert main(["--data", str(data), "report"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "    vi: Nội dung thử 2 đã sửa.\n"
+        f"    vi the English was made from: not found in git history (en_from {fingerprint('Nội dung thử 2.')}); "
+        "compare the English with the Vietnamese above\n"
+    ) in out
+
+
+def test_changed_words_are_marked_as_a_word_diff() -> None:
+    from sitegen.tools.history import marked_changes
+
+    assert marked_changes("a b c d", "a x c d e") == ("a [-b-] c d", "a {+x+} c d {+e+}")
+    assert marked_changes("same  words\n here", "same words here") == ("same words here", "same words here")
+
+
+def test_the_po_file_carries_the_older_vietnamese_as_previous_msgid(tmp_path) -> None:
+    import polib
+
+    data = reviewed_fixture(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "data")
+    git(tmp_path, "commit", "-q", "-m", "translated")
+    path = data / GROUP_2
+    path.write_text(path.read_text().replace("Nội dung thử 2.", "Nội dung thử 2 đã sửa."))
+    assert main(["--data", str(data), "po-export", str(tmp_path / "en.po")]) == 0
+    [item] = [e for e in polib.pofile(str(tmp_path / "en.po")) if e.msgctxt == f"data/{GROUP_2}:text"]
+    assert (item.previous_msgid, item.msgid, "fuzzy" in item.flags) == (
+        "Nội dung thử 2.",
+        "Nội dung thử 2 đã sửa.",
+        True,
+    )

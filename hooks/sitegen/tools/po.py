@@ -26,7 +26,9 @@ class POError(Exception):
     """A PO file that cannot be imported; the message names the PO file and line."""
 
 
-def export_po(entries: list[TextEntry]) -> str:
+def export_po(entries: list[TextEntry], previous: dict[str, str] | None = None) -> str:
+    """Every text as a PO entry; `previous` (key → the Vietnamese an outdated English was made from) becomes
+    `#| msgid`, which Poedit and Weblate show as the source change."""
     po = polib.POFile(wrapwidth=78)
     po.header = "English translation of the texts in data/. Import with `make po-import PO=file.po` (README.md)."
     po.metadata = {
@@ -48,6 +50,7 @@ def export_po(entries: list[TextEntry]) -> str:
                 occurrences=[(origin.file, str(entry.line))],
                 flags=["fuzzy"] if entry.state in (OUTDATED, UNREVIEWED) else [],
                 comment=_NOTES.get(entry.state, ""),
+                previous_msgid=(previous or {}).get(entry.key),
             )
         )
     return str(po) + "\n"
