@@ -4,7 +4,8 @@ import markdown
 from datafixtures import write_data
 from sitegen.content.model import Text
 from sitegen.content.validate import load_site
-from sitegen.pages.render import block, md, render_site
+from sitegen.pages.render import render_site
+from sitegen.pages.text import block, md
 
 
 def to_html(source: str) -> str:

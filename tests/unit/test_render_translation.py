@@ -5,8 +5,9 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 from sitegen.content.model import Text, TextOrigin, fingerprint
-from sitegen.pages.render import RenderedPage, block, inline, text_html
-from sitegen.pages.translation_pages import finish_pages, page_url
+from sitegen.pages.text import RenderedPage, block, inline, text_html
+from sitegen.pages.translation_pages import finish_pages
+from sitegen.pages.urls import page_url_path as page_url
 from test_translation_state import GROUP_2, reviewed_fixture
 
 ORIGIN = TextOrigin("data/x.yaml", "text", 3, 3, 3, 4)

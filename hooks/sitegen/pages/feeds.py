@@ -15,34 +15,24 @@ from sitegen.content.model import LANGUAGES, Decision, Site, TaskGroup, Update
 from sitegen.content.richtext import to_html
 from sitegen.content.updates import PROVINCE_TIME, newest_first
 from sitegen.pages.labels import label
-from sitegen.pages.news import (
+from sitegen.pages.news import group_feed_title, site_feed_title
+from sitegen.pages.text import plain
+from sitegen.pages.urls import (
+    HOME_PAGE,
     SITE_FEED,
-    group_feed_path,
-    group_feed_title,
+    absolute_file_url,
+    absolute_url,
+    group_feed_file,
+    group_page,
     localised_file,
-    news_label,
-    site_feed_title,
-    update_path,
-    updates_path,
+    update_page,
+    updates_page,
 )
-from sitegen.pages.render import plain
 
 FEED_ENTRIES = 50  # the newest; readers keep what they have seen, and the file stays small as updates pile up
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 etree.register_namespace("", ATOM)
-
-
-def page_url(site_url: str, path: str, lang: str) -> str:
-    """The absolute address of a source page (`a/b.md` → `.../a/b/`), in the given language's tree."""
-    base = site_url.rstrip("/") + "/" + ("" if lang == "vi" else f"{lang}/")
-    if path.endswith("index.md"):
-        return base + path.removesuffix("index.md")
-    return base + path.removesuffix(".md") + "/"
-
-
-def file_url(site_url: str, path: str, lang: str) -> str:
-    return site_url.rstrip("/") + "/" + ("" if lang == "vi" else f"{lang}/") + path
 
 
 def published_at(update: Update) -> datetime.datetime:
@@ -61,7 +51,7 @@ def render_feeds(site: Site, site_url: str) -> dict[str, bytes]:
             lang,
             title=site_feed_title(lang),
             feed_path=SITE_FEED,
-            page=updates_path(newest),
+            page=updates_page(newest),
             entries=everything,
             fallback=fallback,
         )
@@ -69,12 +59,12 @@ def render_feeds(site: Site, site_url: str) -> dict[str, bytes]:
             for group in decision.groups:
                 # decision.updates is newest first already (model.py): no sort per group
                 concerning = [(decision, u) for u in decision.updates if group.number in u.groups]
-                feeds[localised_file(group_feed_path(decision, group), lang)] = atom_feed(
+                feeds[localised_file(group_feed_file(decision, group), lang)] = atom_feed(
                     site_url,
                     lang,
                     title=group_feed_title(group, lang),
-                    feed_path=group_feed_path(decision, group),
-                    page=f"{decision.slug}/{group.slug}.md",
+                    feed_path=group_feed_file(decision, group),
+                    page=group_page(decision, group),
                     entries=concerning,
                     fallback=decision.date,
                 )
@@ -92,19 +82,19 @@ def atom_feed(
     fallback: datetime.date,
 ) -> bytes:
     feed = etree.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
-    self_url = file_url(site_url, feed_path, lang)
+    self_url = absolute_file_url(site_url, feed_path, lang)
     _add(feed, "id", self_url)
     _add(feed, "title", title)
-    _add(feed, "subtitle", news_label(lang, "updates_intro"))
+    _add(feed, "subtitle", label(lang, "updates_intro"))
     newest = max((published_at(u) for _, u in entries), default=None)
     if newest is None:
         newest = datetime.datetime.combine(fallback, datetime.time.min, tzinfo=PROVINCE_TIME)
     _add(feed, "updated", newest.isoformat())
     _link(feed, "self", self_url, "application/atom+xml")
-    _link(feed, "alternate", page_url(site_url, page, lang), "text/html", hreflang=lang)
+    _link(feed, "alternate", absolute_url(site_url, page, lang), "text/html", hreflang=lang)
     author = etree.SubElement(feed, f"{{{ATOM}}}author")
     _add(author, "name", label(lang, "home_title"))
-    _add(author, "uri", page_url(site_url, "index.md", lang))
+    _add(author, "uri", absolute_url(site_url, HOME_PAGE, lang))
     for decision, update in entries[:FEED_ENTRIES]:
         feed.append(_entry(site_url, decision, update, lang))
     etree.indent(feed)
@@ -114,7 +104,7 @@ def atom_feed(
 def _entry(site_url: str, decision: Decision, update: Update, lang: str) -> etree.Element:
     title, actual = update.title.best(lang)
     entry = etree.Element(f"{{{ATOM}}}entry", {XML_LANG: actual})
-    url = page_url(site_url, update_path(decision, update), lang)
+    url = absolute_url(site_url, update_page(decision, update), lang)
     _add(entry, "id", url)
     _add(entry, "title", title)
     stamp = published_at(update).isoformat()

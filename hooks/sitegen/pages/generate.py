@@ -15,10 +15,10 @@ from sitegen.content.model import Site
 from sitegen.content.updates import published_only
 from sitegen.content.validate import load_site
 from sitegen.pages.feeds import render_feeds
-from sitegen.pages.news import updates_path
-from sitegen.pages.render import RenderedPage, render_site
+from sitegen.pages.render import render_site
+from sitegen.pages.text import RenderedPage
 from sitegen.pages.translation_pages import finish_pages
-from sitegen.pages.urls import page_url_path
+from sitegen.pages.urls import ABOUT_PAGE, HOME_PAGE, decision_page, page_url_path, updates_page
 
 GENERATED_ROOT = ".build"
 
@@ -81,8 +81,9 @@ def sync_folder(target: Path, wanted: dict[Path, bytes]) -> None:
 def site_nav(site, pages: list[RenderedPage]) -> list[str]:
     """The explicit navigation: home, each decision, about. Task groups stay out of it on purpose:
     a nav holding every page is rendered into every page, which makes the build quadratic."""
-    nav = ["index.md"]
-    nav.extend(f"{decision.slug}/index.md" for decision in sorted(site.decisions, key=lambda d: d.date, reverse=True))
-    nav.extend(updates_path(decision) for decision in sorted(site.decisions, key=lambda d: d.date, reverse=True))
-    nav.append("about.md")
+    newest_first = sorted(site.decisions, key=lambda d: d.date, reverse=True)
+    nav = [HOME_PAGE]
+    nav.extend(decision_page(decision) for decision in newest_first)
+    nav.extend(updates_page(decision) for decision in newest_first)
+    nav.append(ABOUT_PAGE)
     return nav

@@ -98,6 +98,24 @@ LABELS: dict[str, dict[str, str]] = {
         "status_link": "Tình trạng bản dịch tiếng Anh",
         "status_vi": "Tiếng Việt",
         "status_en": "Tiếng Anh",
+        # updates (news.py, feeds.py)
+        "updates": "Tin tức",
+        "updates_intro": "Tin cập nhật về quyết định và việc thực hiện các nhóm nhiệm vụ, tin mới nhất ở trên cùng.",
+        "no_updates": "Chưa có tin nào.",
+        "no_group_updates": "Chưa có tin nào về nhóm nhiệm vụ này.",
+        "page_n_of": "Trang {n}/{total}",
+        "newer": "← Tin mới hơn",
+        "older": "Tin cũ hơn →",
+        "groups_concerned": "Nhóm nhiệm vụ liên quan",
+        "group_short": "Nhóm {n}",
+        "latest_updates": "Tin mới nhất",
+        "all_updates": "Xem tất cả tin",
+        "back_to_updates": "← Tất cả tin",
+        "group_updates": "Tin tức về nhóm nhiệm vụ này",
+        "follow_feed": "Theo dõi tin qua Atom",
+        "feed_title_site": "Tin tức – {site}",
+        "feed_title_group": "Tin tức – {group}",
+        "draft": "Bản nháp: tin này chưa được công bố, chỉ hiện khi xem trước (make serve DRAFTS=1).",
     },
     "en": {
         "site_intro": (
@@ -191,6 +209,24 @@ LABELS: dict[str, dict[str, str]] = {
         "status_link": "Translation status of every text",
         "status_vi": "Vietnamese",
         "status_en": "English",
+        # updates (news.py, feeds.py)
+        "updates": "Updates",
+        "updates_intro": "Dated updates on the decision and on how its task groups are being carried out, newest first.",
+        "no_updates": "No updates yet.",
+        "no_group_updates": "No updates on this task group yet.",
+        "page_n_of": "Page {n} of {total}",
+        "newer": "← Newer updates",
+        "older": "Older updates →",
+        "groups_concerned": "Task groups concerned",
+        "group_short": "Group {n}",
+        "latest_updates": "Latest updates",
+        "all_updates": "All updates",
+        "back_to_updates": "← All updates",
+        "group_updates": "Updates on this task group",
+        "follow_feed": "Follow these updates by Atom feed",
+        "feed_title_site": "Updates – {site}",
+        "feed_title_group": "Updates – {group}",
+        "draft": "Draft: this update is not published; it shows only in a preview (make serve DRAFTS=1).",
     },
 }
 
@@ -226,6 +262,12 @@ def format_percent_range(low: float, high: float, lang: str) -> str:
     if lang == "vi":
         return f"{low:g} - {high:g}%".replace(".", ",")
     return f"{low:g}–{high:g}%"
+
+
+def decision_name(decision: Decision, lang: str) -> str:
+    """`Quyết định số 166/QĐ-UBND`, `Decision No. 166/QĐ-UBND`: the decision's page title and name."""
+    doc_type = decision.doc_type.best(lang)[0]
+    return f"{doc_type} số {decision.number}" if lang == "vi" else f"{doc_type} No. {decision.number}"
 
 
 def citation(decision: Decision, lang: str, group: TaskGroup | None = None) -> str:

@@ -8,109 +8,33 @@ import math
 from sitegen.content.model import Decision, Site, TaskGroup, Text, Update
 from sitegen.content.richtext import to_html
 from sitegen.content.updates import newest_first
+from sitegen.pages.escape import h
 from sitegen.pages.labels import format_date, label
-from sitegen.pages.render import (
-    RenderedPage,
-    block,
-    decision_path,
-    front_matter,
-    group_path,
-    h,
+from sitegen.pages.text import RenderedPage, block, front_matter, md, plain, translation_banner
+from sitegen.pages.urls import (
+    SITE_FEED,
+    decision_page,
+    group_feed_file,
+    group_page,
     link,
-    md,
-    plain,
-    translation_banner,
+    update_page,
+    updates_page,
 )
 
 PER_PAGE = 20
 LATEST_ON_HOME = 3
-UPDATES_FOLDER = "tin-tuc"  # web address of the list, the same in both languages like every slug
-SITE_FEED = "feed.xml"
 
-NEWS_LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "updates": "Tin tức",
-        "updates_intro": "Tin cập nhật về quyết định và việc thực hiện các nhóm nhiệm vụ, tin mới nhất ở trên cùng.",
-        "no_updates": "Chưa có tin nào.",
-        "no_group_updates": "Chưa có tin nào về nhóm nhiệm vụ này.",
-        "page_n_of": "Trang {n}/{total}",
-        "newer": "← Tin mới hơn",
-        "older": "Tin cũ hơn →",
-        "groups_concerned": "Nhóm nhiệm vụ liên quan",
-        "group_short": "Nhóm {n}",
-        "latest_updates": "Tin mới nhất",
-        "all_updates": "Xem tất cả tin",
-        "back_to_updates": "← Tất cả tin",
-        "group_updates": "Tin tức về nhóm nhiệm vụ này",
-        "follow_feed": "Theo dõi tin qua Atom",
-        "feed_title_site": "Tin tức – {site}",
-        "feed_title_group": "Tin tức – {group}",
-        "draft": "Bản nháp: tin này chưa được công bố, chỉ hiện khi xem trước (make serve DRAFTS=1).",
-        "source_line": "Nguồn",
-        "author": "Tác giả",
-    },
-    "en": {
-        "updates": "Updates",
-        "updates_intro": "Dated updates on the decision and on how its task groups are being carried out, newest first.",
-        "no_updates": "No updates yet.",
-        "no_group_updates": "No updates on this task group yet.",
-        "page_n_of": "Page {n} of {total}",
-        "newer": "← Newer updates",
-        "older": "Older updates →",
-        "groups_concerned": "Task groups concerned",
-        "group_short": "Group {n}",
-        "latest_updates": "Latest updates",
-        "all_updates": "All updates",
-        "back_to_updates": "← All updates",
-        "group_updates": "Updates on this task group",
-        "follow_feed": "Follow these updates by Atom feed",
-        "feed_title_site": "Updates – {site}",
-        "feed_title_group": "Updates – {group}",
-        "draft": "Draft: this update is not published; it shows only in a preview (make serve DRAFTS=1).",
-        "source_line": "Source",
-        "author": "Author line",
-    },
-}
-
-
-def news_label(lang: str, key: str, **values: object) -> str:
-    return NEWS_LABELS[lang][key].format(**values)
-
-
-# -- where things live ---------------------------------------------------------------------------
-
-
-def updates_path(decision: Decision, page: int = 1) -> str:
-    """Page 1 of the list is `tin-tuc/index.md`, page n `tin-tuc/trang/n.md` (update slugs can't be `trang`)."""
-    base = f"{decision.slug}/{UPDATES_FOLDER}"
-    return f"{base}/index.md" if page == 1 else f"{base}/trang/{page}.md"
-
-
-def update_path(decision: Decision, update: Update) -> str:
-    return f"{decision.slug}/{UPDATES_FOLDER}/{update.slug}.md"
-
-
-def group_feed_path(decision: Decision, group: TaskGroup) -> str:
-    """Beside the group's page: `/qd-166-2021/<group>/` serves the page, `.../feed.xml` its feed."""
-    return f"{decision.slug}/{group.slug}/feed.xml"
-
-
-def localised_file(path: str, lang: str) -> str:
-    """mkdocs-static-i18n's suffix convention also covers files that are not pages: `feed.en.xml`."""
-    if lang == "vi":
-        return path
-    stem, dot, ext = path.rpartition(".")
-    return f"{stem}.{lang}{dot}{ext}"
+# -- feed titles -------------------------------------------------------------------------------
 
 
 def group_feed_title(group: TaskGroup, lang: str) -> str:
-    return news_label(
+    return label(
         lang, "feed_title_group", group=f"{label(lang, 'group_n', n=group.number)}: {plain(group.title, lang)}"
     )
 
 
 def site_feed_title(lang: str) -> str:
-    return news_label(lang, "feed_title_site", site=label(lang, "home_title"))
+    return label(lang, "feed_title_site", site=label(lang, "home_title"))
 
 
 # -- small pieces --------------------------------------------------------------------------------
@@ -146,14 +70,14 @@ def _group_links(decision: Decision, update: Update, from_path: str, lang: str) 
         group = groups[number]
         tip = f"{label(lang, 'group_n', n=number)}: {plain(group.title, lang)}".replace('"', "'")
         links.append(
-            f'[{md(news_label(lang, "group_short", n=number))}]({link(from_path, group_path(decision, group))} "{h(tip)}")'
+            f'[{md(label(lang, "group_short", n=number))}]({link(from_path, group_page(decision, group))} "{h(tip)}")'
         )
-    return f"{md(news_label(lang, 'groups_concerned'))}: {', '.join(links)}\n{{: .update-entry__groups }}\n\n"
+    return f"{md(label(lang, 'groups_concerned'))}: {', '.join(links)}\n{{: .update-entry__groups }}\n\n"
 
 
 def _entry(decision: Decision, update: Update, from_path: str, lang: str, level: str = "##") -> str:
     """One update in a list: date, linked title, summary, the groups it concerns."""
-    target = link(from_path, update_path(decision, update))
+    target = link(from_path, update_page(decision, update))
     return (
         '<article class="update-entry" markdown>\n\n'
         f'<p class="update-entry__date">{_time(update, lang)}</p>\n\n'
@@ -180,52 +104,48 @@ def render_update_pages(decision: Decision, lang: str) -> list[RenderedPage]:
 
 
 def _render_list_page(decision: Decision, updates: tuple[Update, ...], n: int, total: int, lang: str) -> RenderedPage:
-    path = updates_path(decision, n)
-    title = news_label(lang, "updates")
+    path = updates_page(decision, n)
+    title = label(lang, "updates")
     if total > 1:
-        title = f"{title} ({news_label(lang, 'page_n_of', n=n, total=total)})"
-    out = [front_matter(title, news_label(lang, "updates_intro")), translation_banner(lang, decision)]
-    out.append(f"# {md(title)} {{#top}}\n\n{md(news_label(lang, 'updates_intro'))}\n\n")
+        title = f"{title} ({label(lang, 'page_n_of', n=n, total=total)})"
+    out = [front_matter(title, label(lang, "updates_intro")), translation_banner(lang, decision)]
+    out.append(f"# {md(title)} {{#top}}\n\n{md(label(lang, 'updates_intro'))}\n\n")
     out.append(_feed_link(path, SITE_FEED, lang))
     if not updates:
-        out.append(f"{md(news_label(lang, 'no_updates'))}\n\n")
+        out.append(f"{md(label(lang, 'no_updates'))}\n\n")
     out.extend(_entry(decision, update, path, lang) for update in updates)
     if total > 1:
         items = []
         if n > 1:
-            items.append(
-                f"[{md(news_label(lang, 'newer'))}]({link(path, updates_path(decision, n - 1))}){{: rel=prev }}"
-            )
-        items.append(md(news_label(lang, "page_n_of", n=n, total=total)))
+            items.append(f"[{md(label(lang, 'newer'))}]({link(path, updates_page(decision, n - 1))}){{: rel=prev }}")
+        items.append(md(label(lang, "page_n_of", n=n, total=total)))
         if n < total:
-            items.append(
-                f"[{md(news_label(lang, 'older'))}]({link(path, updates_path(decision, n + 1))}){{: rel=next }}"
-            )
+            items.append(f"[{md(label(lang, 'older'))}]({link(path, updates_page(decision, n + 1))}){{: rel=next }}")
         out.append('<nav class="update-pagination" markdown>\n\n' + " · ".join(items) + "\n\n</nav>\n")
     return RenderedPage(path, lang, "".join(out))
 
 
 def render_update(decision: Decision, update: Update, lang: str) -> RenderedPage:
-    path = update_path(decision, update)
+    path = update_page(decision, update)
     title, title_lang = update.title.best(lang)
     out = [front_matter(title, plain(update.summary, lang)), translation_banner(lang, decision)]
     if update.draft:
-        out.append(f'<p class="update-draft" role="note">{h(news_label(lang, "draft"))}</p>\n\n')
-    out.append(f'<p class="update-kicker">{h(news_label(lang, "updates"))} · {_time(update, lang)}</p>\n\n')
+        out.append(f'<p class="update-draft" role="note">{h(label(lang, "draft"))}</p>\n\n')
+    out.append(f'<p class="update-kicker">{h(label(lang, "updates"))} · {_time(update, lang)}</p>\n\n')
     attrs = "#top" if title_lang == lang else "#top lang=vi"
     out.append(f"# {md(title)} {{: {attrs} }}\n\n")
     out.append(block(update.summary, lang, ".update-summary") + "\n")
     out.append(rich_block(update.body, lang))
     if update.source:
         out.append(_source_line(update, lang))
-    out.append(f"## {md(news_label(lang, 'groups_concerned'))} {{#groups}}\n\n")
+    out.append(f"## {md(label(lang, 'groups_concerned'))} {{#groups}}\n\n")
     groups = {g.number: g for g in decision.groups}
     for number in update.groups:
         group = groups[number]
         text = f"{label(lang, 'group_n', n=number)}: {plain(group.title, lang)}"
-        out.append(f"- [{md(text)}]({link(path, group_path(decision, group))})\n")
-    back = f"[{md(news_label(lang, 'back_to_updates'))}]({link(path, updates_path(decision))})"
-    to_decision = f"[{md(label(lang, 'back_to_decision'))}]({link(path, decision_path(decision))})"
+        out.append(f"- [{md(text)}]({link(path, group_page(decision, group))})\n")
+    back = f"[{md(label(lang, 'back_to_updates'))}]({link(path, updates_page(decision))})"
+    to_decision = f"[{md(label(lang, 'back_to_decision'))}]({link(path, decision_page(decision))})"
     out.append(f'\n<nav class="update-nav" markdown>\n\n{back} · {to_decision}\n\n</nav>\n')
     return RenderedPage(path, lang, "".join(out))
 
@@ -236,28 +156,28 @@ def _source_line(update: Update, lang: str) -> str:
     shown = plain(source.headline, lang) if source.headline else source.url
     parts = [f'{h(plain(source.publisher, lang))}: <a href="{h(source.url)}" rel="external">{h(shown)}</a>']
     if source.author:
-        parts.append(f"{h(news_label(lang, 'author'))}: {h(source.author)}")
-    return f'<p class="update-source"><strong>{h(news_label(lang, "source_line"))}:</strong> {". ".join(parts)}</p>\n\n'
+        parts.append(f"{h(label(lang, 'author'))}: {h(source.author)}")
+    return f'<p class="update-source"><strong>{h(label(lang, "source"))}:</strong> {". ".join(parts)}</p>\n\n'
 
 
 def _feed_link(from_path: str, feed_path: str, lang: str) -> str:
     # the paragraph gets an id too: every paragraph of a group page has a stable anchor (issue 9)
-    return f"[{md(news_label(lang, 'follow_feed'))}]({link(from_path, feed_path)}){{: .update-feed type=application/atom+xml }}\n{{: #updates-feed }}\n\n"
+    return f"[{md(label(lang, 'follow_feed'))}]({link(from_path, feed_path)}){{: .update-feed type=application/atom+xml }}\n{{: #updates-feed }}\n\n"
 
 
 def render_group_updates(decision: Decision, group: TaskGroup, from_path: str, lang: str) -> str:
     """The timeline on a task group's page: the updates concerning it, newest first."""
-    out = [f"## {md(news_label(lang, 'group_updates'))} {{#updates}}\n\n"]
+    out = [f"## {md(label(lang, 'group_updates'))} {{#updates}}\n\n"]
     concerning = [u for u in decision.updates if group.number in u.groups]  # already newest first (model.py)
     if not concerning:
-        out.append(f"{md(news_label(lang, 'no_group_updates'))}\n{{: #updates-none }}\n\n")
+        out.append(f"{md(label(lang, 'no_group_updates'))}\n{{: #updates-none }}\n\n")
     else:
         items = [
-            f"- {_time(update, lang)} [{_title_inline(update.title, lang)}]({link(from_path, update_path(decision, update))})\n"
+            f"- {_time(update, lang)} [{_title_inline(update.title, lang)}]({link(from_path, update_page(decision, update))})\n"
             for update in concerning
         ]
         out.append('<div class="update-timeline" markdown>\n\n' + "".join(items) + "\n</div>\n\n")
-    out.append(_feed_link(from_path, group_feed_path(decision, group), lang))
+    out.append(_feed_link(from_path, group_feed_file(decision, group), lang))
     return "".join(out)
 
 
@@ -267,7 +187,7 @@ def group_feed_meta(decision: Decision, group: TaskGroup, lang: str) -> list[dic
     The path is from the site's root, language folder included: the template's `url` filter makes it
     relative to the page, and English pages live under `en/`."""
     root = "" if lang == "vi" else f"{lang}/"
-    return [{"path": root + group_feed_path(decision, group), "title": group_feed_title(group, lang)}]
+    return [{"path": root + group_feed_file(decision, group), "title": group_feed_title(group, lang)}]
 
 
 def render_latest_updates(site: Site, lang: str, from_path: str = "index.md") -> str:
@@ -276,8 +196,8 @@ def render_latest_updates(site: Site, lang: str, from_path: str = "index.md") ->
     latest = newest_first(pairs, lambda pair: pair[1])[:LATEST_ON_HOME]
     if not latest:
         return ""
-    out = [f"## {md(news_label(lang, 'latest_updates'))} {{#latest-updates}}\n\n"]
+    out = [f"## {md(label(lang, 'latest_updates'))} {{#latest-updates}}\n\n"]
     out.extend(_entry(decision, update, from_path, lang, level="###") for decision, update in latest)
     newest_decision = latest[0][0]
-    out.append(f"[{md(news_label(lang, 'all_updates'))}]({link(from_path, updates_path(newest_decision))})\n\n")
+    out.append(f"[{md(label(lang, 'all_updates'))}]({link(from_path, updates_page(newest_decision))})\n\n")
     return "".join(out)

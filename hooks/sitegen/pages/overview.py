@@ -6,7 +6,8 @@ from sitegen.content.model import Decision, TaskGroup
 from sitegen.pages.escape import h
 from sitegen.pages.icons import icon_svg
 from sitegen.pages.labels import format_percent_range, label
-from sitegen.pages.urls import relative_url
+from sitegen.pages.text import text_html
+from sitegen.pages.urls import group_page, relative_url
 
 DEFAULT_GROUP_ICON = "material/format-list-checks"  # for a group whose data file names no icon
 
@@ -18,8 +19,6 @@ def _lang_attr(actual: str, page_lang: str) -> str:
 
 def highlights(decision: Decision, lang: str) -> str:
     """Two tiles: the motto, and the GRDP target in large figures with the full objective one tap away."""
-    from sitegen.pages.render import text_html  # render imports this module at load time
-
     objective, objective_lang = decision.objective.best(lang)
     target = decision.growth_target
     value = format_percent_range(target.low_percent, target.high_percent, lang)
@@ -41,13 +40,10 @@ def highlights(decision: Decision, lang: str) -> str:
     )
 
 
-def group_cards(decision: Decision, from_path: str, group_path, lang: str) -> str:
-    """The nine groups as a grid of cards, each one link: icon, number, short title, one-line summary.
-
-    `group_path(decision, group)` names the group's source page (render.py owns the page layout).
-    """
+def group_cards(decision: Decision, from_path: str, lang: str) -> str:
+    """The nine groups as a grid of cards, each one link: icon, number, short title, one-line summary."""
     items = "".join(
-        _card(decision, group, relative_url(from_path, group_path(decision, group)), lang) for group in decision.groups
+        _card(decision, group, relative_url(from_path, group_page(decision, group)), lang) for group in decision.groups
     )
     return f'<nav class="group-list group-cards" aria-labelledby="task-groups">\n<ul>\n{items}</ul>\n</nav>\n\n'
 

@@ -13,10 +13,11 @@ import re
 
 from sitegen.content.model import LANGUAGES, MISSING, OUTDATED, UNREVIEWED, Site
 from sitegen.content.translation import TextEntry, collect
+from sitegen.pages.escape import h
 from sitegen.pages.labels import label
-from sitegen.pages.render import VI_COUNTERPART, RenderedPage, front_matter, h, link, md, translation_banner
+from sitegen.pages.text import VI_COUNTERPART, RenderedPage, front_matter, md, translation_banner
+from sitegen.pages.urls import STATUS_PAGE, link, page_url_path
 
-STATUS_PATH = "translations.md"
 # Unreviewed English is shown as it is on the site, so the public page only counts it; `make translations` lists it.
 _SECTIONS = ((MISSING, "status_missing"), (OUTDATED, "status_outdated"))
 _MARKER = re.compile(r'data-text="([^"]*)"')
@@ -33,19 +34,10 @@ def finish_pages(site: Site, pages: list[RenderedPage]) -> list[RenderedPage]:
     return pages + [render_status_page(entries, shown, lang, site) for lang in LANGUAGES]
 
 
-def page_url(path: str) -> str:
-    """Site-relative address of a page (directory URLs): `qd/x.md` → `qd/x/`, `index.md` → ``."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
-    return f"{stem}/"
-
-
 def _resolve_counterpart_links(page: RenderedPage) -> RenderedPage:
     if VI_COUNTERPART not in page.markdown:
         return page
-    url = page_url(page.path)
+    url = page_url_path(page.path)
     up = "../" * (url.count("/") + (1 if page.lang != "vi" else 0))
     target = up + url or "./"
 
@@ -109,7 +101,7 @@ def render_status_page(
         out.append(f'<div class="translation-status translation-status--{state}" markdown>\n\n')
         out.extend(_status_item(entry, shown.get(entry.key), lang) for entry in listed)
         out.append("</div>\n\n")
-    return RenderedPage(STATUS_PATH, lang, "".join(out))
+    return RenderedPage(STATUS_PAGE, lang, "".join(out))
 
 
 def _status_item(entry: TextEntry, shown: tuple[RenderedPage, str] | None, lang: str) -> str:
@@ -127,9 +119,9 @@ def _status_item(entry: TextEntry, shown: tuple[RenderedPage, str] | None, lang:
     else:
         page, anchor = shown
         if lang == "en":  # a Markdown link, so MkDocs checks that the page and the anchor exist
-            where = f"[{md(_page_title(page))}]({link(STATUS_PATH, page.path)}{anchor})"
+            where = f"[{md(_page_title(page))}]({link(STATUS_PAGE, page.path)}{anchor})"
         else:  # the English page, from the Vietnamese status page
-            href = posixpath.relpath(f"en/{page_url(page.path)}", "translations") + "/" + anchor
+            href = posixpath.relpath(f"en/{page_url_path(page.path)}", "translations") + "/" + anchor
             where = f'<a href="{h(href)}" hreflang="en" lang="en">{md(_page_title(page))}</a>'
     parts.append(f"    {md(label(lang, 'status_shown_on'))}: {where}\n\n")
     data = f"{origin.file}:{entry.line} ({origin.path})"

@@ -1,6 +1,6 @@
-"""Web addresses of generated pages: the directory URL MkDocs gives a source file, made relative or absolute.
-
-Every page exists in both languages at the same path: Vietnamese at `/<path>`, English at `/en/<path>`.
+"""Every page's address, in one place: its generated source file (`*_page`), its address path (`*_path`),
+relative links between pages, and absolute URLs. Each page exists in both languages at the same path:
+Vietnamese at `/<path>`, English at `/en/<path>`.
 """
 
 from __future__ import annotations
@@ -8,7 +8,55 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from sitegen.content.model import DEFAULT_LANGUAGE, Decision, Site, TaskGroup
+from sitegen.content.model import DEFAULT_LANGUAGE, Decision, Site, TaskGroup, Update
+
+HOME_PAGE = "index.md"
+ABOUT_PAGE = "about.md"
+STATUS_PAGE = "translations.md"  # the translation status page (translation_pages.py)
+UPDATES_FOLDER = "tin-tuc"  # web address of the updates list, the same in both languages like every slug
+SITE_FEED = "feed.xml"
+
+
+# -- source files: what Markdown links point to (MkDocs checks and localises them) ---------------
+
+
+def decision_page(decision: Decision) -> str:
+    return f"{decision.slug}/index.md"
+
+
+def group_page(decision: Decision, group: TaskGroup) -> str:
+    return f"{decision.slug}/{group.slug}.md"
+
+
+def updates_page(decision: Decision, page: int = 1) -> str:
+    """Page 1 of the list is `tin-tuc/index.md`, page n `tin-tuc/trang/n.md` (update slugs can't be `trang`)."""
+    base = f"{decision.slug}/{UPDATES_FOLDER}"
+    return f"{base}/index.md" if page == 1 else f"{base}/trang/{page}.md"
+
+
+def update_page(decision: Decision, update: Update) -> str:
+    return f"{decision.slug}/{UPDATES_FOLDER}/{update.slug}.md"
+
+
+def group_feed_file(decision: Decision, group: TaskGroup) -> str:
+    """Beside the group's page: `/qd-166-2021/<group>/` serves the page, `.../feed.xml` its feed."""
+    return f"{decision.slug}/{group.slug}/feed.xml"
+
+
+def localised_file(path: str, lang: str) -> str:
+    """mkdocs-static-i18n's suffix convention, also for files that are not pages: `feed.en.xml`."""
+    if lang == DEFAULT_LANGUAGE:
+        return path
+    stem, dot, ext = path.rpartition(".")
+    return f"{stem}.{lang}{dot}{ext}"
+
+
+def link(from_page: str, to_page: str) -> str:
+    """A relative Markdown link between two source files, which MkDocs checks and localises."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+# -- addresses -----------------------------------------------------------------------------------
 
 
 def page_url_path(path: str) -> str:
@@ -28,10 +76,14 @@ def relative_url(from_path: str, to_path: str) -> str:
 
 
 def absolute_url(site_url: str, path: str, lang: str) -> str:
-    """The permanent address of a page in a language, e.g. `https://host/en/qd-166-2021/ngan-sach/`."""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    """The permanent address of a source page in a language, e.g. `https://host/en/qd-166-2021/ngan-sach/`."""
+    return absolute_file_url(site_url, page_url_path(path), lang)
+
+
+def absolute_file_url(site_url: str, path: str, lang: str) -> str:
+    """The permanent address of a file in a language's tree, e.g. `https://host/en/feed.xml`."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
-    return f"{base}{prefix}{page_url_path(path)}"
+    return f"{base}{language_prefix(lang)}{path}"
 
 
 # issue 7: absolute addresses for head metadata, sitemaps, JSON-LD and open data
@@ -60,11 +112,16 @@ def absolute(root: str, path: str, lang: str) -> str:
 
 
 def decision_path(decision: Decision) -> str:
-    return f"{decision.slug}/"
+    """`qd-166-2021/`: the address path of the decision's page."""
+    return page_url_path(decision_page(decision))
 
 
 def group_path(decision: Decision, group: TaskGroup) -> str:
-    return f"{decision.slug}/{group.slug}/"
+    return page_url_path(group_page(decision, group))
+
+
+def update_path(decision: Decision, update: Update) -> str:
+    return page_url_path(update_page(decision, update))
 
 
 def open_data_path(decision: Decision) -> str:

@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 from sitegen.content.model import DEFAULT_LANGUAGE, LANGUAGES, Decision, Site, Text, Update
-from sitegen.pages.news import update_path
-from sitegen.pages.urls import absolute, decision_path, group_path, language_prefix, open_data_path, page_url_path
+from sitegen.pages.urls import absolute, decision_path, group_path, language_prefix, open_data_path, update_path
 
 SCHEMA_VERSION = 1
 
@@ -88,7 +87,7 @@ def update_record(decision: Decision, update: Update, lang: str, root: str) -> d
             "author": source.author,
             "url": source.url,
         },
-        "page": absolute(root, page_url_path(update_path(decision, update)), lang),
+        "page": absolute(root, update_path(decision, update), lang),
     }
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 
 from sitegen.content.model import LANGUAGES, Decision, TaskGroup
-from sitegen.pages.labels import label
-from sitegen.pages.render import _decision_name
+from sitegen.pages.labels import decision_name, label
 from sitegen.pages.urls import PageRef, absolute, decision_path, group_path, open_data_path
 
 SCHEMA = "https://schema.org"
@@ -41,7 +40,7 @@ def decision_legislation(decision: Decision, lang: str, root: str) -> dict:
         "@type": "Legislation",
         "@id": decision_id(root, decision, lang),
         "url": url,
-        "name": _decision_name(decision, lang),
+        "name": decision_name(decision, lang),
         "headline": decision.title.best(lang)[0],
         "inLanguage": lang,
         "legislationIdentifier": decision.number,
@@ -64,7 +63,7 @@ def decision_legislation(decision: Decision, lang: str, root: str) -> dict:
     ]
     data["subjectOf"] = {
         "@type": "Dataset",
-        "name": _decision_name(decision, lang),
+        "name": decision_name(decision, lang),
         "distribution": {
             "@type": "DataDownload",
             "encodingFormat": "application/json",
@@ -100,7 +99,7 @@ def group_legislation(decision: Decision, group: TaskGroup, lang: str, root: str
         "isPartOf": {
             "@type": "Legislation",
             "@id": decision_id(root, decision, lang),
-            "name": _decision_name(decision, lang),
+            "name": decision_name(decision, lang),
             "legislationIdentifier": decision.number,
         },
         relation: {"@id": group_id(root, decision, group, other)},

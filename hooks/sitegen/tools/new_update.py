@@ -18,7 +18,7 @@ from sitegen.content.slugs import slugify
 from sitegen.content.updates import PLACEHOLDER, RESERVED_SLUGS, today_in_province
 from sitegen.content.updates import UPDATES_FOLDER as DATA_FOLDER
 from sitegen.content.validate import load_site
-from sitegen.pages.news import UPDATES_FOLDER
+from sitegen.pages.urls import UPDATES_FOLDER
 from sitegen.project import PROJECT_DIR
 
 MAX_SLUG = 60
