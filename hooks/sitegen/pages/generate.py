@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.content.githistory import committed_dates
 from sitegen.content.model import Site
 from sitegen.content.updates import published_only
 from sitegen.content.validate import load_site
@@ -56,7 +57,8 @@ def generate_docs(
     pages = finish_pages(site, render_site(site, site_url))
     target = generated_docs_dir(project_dir, data_dir)
     wanted: dict[Path, bytes] = {target / p.file_name: p.markdown.encode("utf-8") for p in pages}
-    wanted.update({target / name: feed for name, feed in render_feeds(site, site_url).items()})
+    feeds = render_feeds(site, site_url, committed_dates(data_dir))
+    wanted.update({target / name: feed for name, feed in feeds.items()})
     for source in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
         if source.is_file():
             wanted.setdefault(target / source.relative_to(docs_dir), source.read_bytes())

@@ -40,8 +40,13 @@ def site_feed_title(lang: str) -> str:
 # -- small pieces --------------------------------------------------------------------------------
 
 
-def _time(update: Update, lang: str) -> str:
-    return f'<time datetime="{update.date.isoformat()}">{h(format_date(update.date, lang))}</time>'
+def _time(update: Update, lang: str, decision: Decision) -> str:
+    """The update's date; on the decision's own date it is labelled so: an update dated the day the decision was
+    issued (its announcement, whose source prints no publication date) must not pass it off as its own."""
+    stamp = f'<time datetime="{update.date.isoformat()}">{h(format_date(update.date, lang))}</time>'
+    if update.date == decision.date:
+        return f"{h(label(lang, 'decision_date'))}: {stamp}"
+    return stamp
 
 
 def _title_inline(text: Text, lang: str) -> str:
@@ -80,7 +85,7 @@ def _entry(decision: Decision, update: Update, from_path: str, lang: str, level:
     target = link(from_path, update_page(decision, update))
     return (
         '<article class="update-entry" markdown>\n\n'
-        f'<p class="update-entry__date">{_time(update, lang)}</p>\n\n'
+        f'<p class="update-entry__date">{_time(update, lang, decision)}</p>\n\n'
         f"{level} [{_title_inline(update.title, lang)}]({target}) {{#update-{update.slug}}}\n\n"
         f"{block(update.summary, lang, '.update-entry__summary')}\n"
         f"{_group_links(decision, update, from_path, lang)}"
@@ -131,7 +136,7 @@ def render_update(decision: Decision, update: Update, lang: str) -> RenderedPage
     out = [front_matter(title, plain(update.summary, lang)), translation_banner(lang, decision)]
     if update.draft:
         out.append(f'<p class="update-draft" role="note">{h(label(lang, "draft"))}</p>\n\n')
-    out.append(f'<p class="update-kicker">{h(label(lang, "updates"))} · {_time(update, lang)}</p>\n\n')
+    out.append(f'<p class="update-kicker">{h(label(lang, "updates"))} · {_time(update, lang, decision)}</p>\n\n')
     attrs = "#top" if title_lang == lang else "#top lang=vi"
     out.append(f"# {md(title)} {{: {attrs} }}\n\n")
     out.append(block(update.summary, lang, ".update-summary") + "\n")
@@ -173,7 +178,7 @@ def render_group_updates(decision: Decision, group: TaskGroup, from_path: str, l
         out.append(f"{md(label(lang, 'no_group_updates'))}\n{{: #updates-none }}\n\n")
     else:
         items = [
-            f"- {_time(update, lang)} [{_title_inline(update.title, lang)}]({link(from_path, update_page(decision, update))})\n"
+            f"- {_time(update, lang, decision)} [{_title_inline(update.title, lang)}]({link(from_path, update_page(decision, update))})\n"
             for update in concerning
         ]
         out.append('<div class="update-timeline" markdown>\n\n' + "".join(items) + "\n</div>\n\n")

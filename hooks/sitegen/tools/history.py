@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import subprocess
 from pathlib import Path
 
 import yaml
 
+from sitegen.content.githistory import git
 from sitegen.content.model import fingerprint
 
 MAX_VERSIONS = 200  # far more edits than a data file sees; bounds the time `make translations` can take
@@ -40,9 +40,9 @@ class History:
 
     def _read(self, display: str) -> dict[str, str]:
         found: dict[str, str] = {}
-        commits = _git(self.project_dir, "log", f"--max-count={MAX_VERSIONS}", "--format=%H", "--", display)
+        commits = git(self.project_dir, "log", f"--max-count={MAX_VERSIONS}", "--format=%H", "--", display)
         for commit in (commits or "").split():
-            text = _git(self.project_dir, "show", f"{commit}:./{display}")  # ./: relative to project_dir
+            text = git(self.project_dir, "show", f"{commit}:./{display}")  # ./: relative to project_dir
             if text is None:
                 continue
             try:
@@ -52,14 +52,6 @@ class History:
             for vietnamese in _vietnamese_texts(document):
                 found.setdefault(fingerprint(vietnamese), vietnamese)  # newest version first
         return found
-
-
-def _git(cwd: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8")
-    except OSError:  # git is not installed
-        return None
-    return result.stdout if result.returncode == 0 else None
 
 
 def _vietnamese_texts(node: object) -> list[str]:
