@@ -7,7 +7,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 
-LANGUAGES = ("vi", "en")  # Vietnamese is the authoritative text and the site's root
+LANGUAGES = ("vi", "en")  # Vietnamese is the original and the site's root
 DEFAULT_LANGUAGE = "vi"
 
 

@@ -29,7 +29,7 @@ class PageHead:
 
 
 def alternates(root: str, path: str) -> tuple[Alternate, ...]:
-    """The page in each language, and x-default: the authoritative Vietnamese page."""
+    """The page in each language, and x-default: the Vietnamese page (the original)."""
     links = [Alternate(lang, absolute(root, path, lang)) for lang in LANGUAGES]
     links.append(Alternate("x-default", absolute(root, path, DEFAULT_LANGUAGE)))
     return tuple(links)
