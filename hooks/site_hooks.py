@@ -56,7 +56,15 @@ def on_config(config):
     from sitegen.pages.labels import SEARCH_LABELS
 
     config.extra["search_labels"] = SEARCH_LABELS
-    _state.update(site=generated.site, paths=generated.page_paths, root=urls.site_root(config.site_url), kept={})
+    from sitegen.content.githistory import committed_dates
+
+    _state.update(
+        site=generated.site,
+        paths=generated.page_paths,
+        root=urls.site_root(config.site_url),
+        kept={},
+        committed=committed_dates(data_dir),  # sitemap <lastmod>: when each page's data was committed
+    )
     return config
 
 
@@ -98,12 +106,12 @@ def on_post_page(output, page, config):
 
 def on_template_context(context, template_name, config):
     from sitegen.publish import languages as publish
-    from sitegen.publish import reproducible, sitemap
+    from sitegen.publish import sitemap
 
     lang = config.theme["language"]
     if template_name == "sitemap.xml":
         context["sitegen_sitemap"] = sitemap.sitemap_entries(
-            _state["paths"], _state["root"], lang, reproducible.latest_date(_state["site"])
+            _state["paths"], _state["root"], lang, sitemap.page_last_changed(_state["site"], _state["committed"])
         )
     elif template_name == "404.html" and getattr(config.extra, "alternate", None):
         # i18n leaves the last page's switch links here (as an attribute); a 404 page switches to the homes
