@@ -185,3 +185,31 @@ def test_printed_pages_end_with_document_source_and_address(site) -> None:
     )
     assert decision.source.url in rows["Nguồn"]
     assert rows["Địa chỉ trang"] == f"{ROOT}qd-1-2030/nhom-thu-1/"
+
+
+def test_a_pages_lastmod_is_when_its_own_data_was_committed(tmp_path) -> None:
+    import datetime
+
+    from datafixtures import update_yaml, write_update
+
+    data = write_data(tmp_path, groups=2)
+    write_update(data, update_yaml("2030-03-01", "tin", groups="[2]"), "a")
+    site = load_site(data, datetime.date(2031, 1, 1))
+    folder = "data/decisions/qd-1-2030"
+    day = {n: datetime.datetime(2030, 4, n, 12, tzinfo=datetime.UTC) for n in range(1, 6)}
+    committed = {
+        f"{folder}/decision.yaml": day[1],
+        f"{folder}/groups/01.yaml": day[2],
+        f"{folder}/groups/02.yaml": day[3],
+        f"{folder}/updates/a.yaml": day[4],
+    }
+    last_changed = sitemap.page_last_changed(site, committed)
+    assert last_changed("qd-1-2030/nhom-thu-1/") == datetime.date(2030, 4, 2)  # its group, not the update's
+    assert last_changed("qd-1-2030/nhom-thu-2/") == datetime.date(2030, 4, 4)  # the update on its timeline
+    assert last_changed("qd-1-2030/") == datetime.date(2030, 4, 3)
+    assert last_changed("") == datetime.date(2030, 4, 4)
+    del committed[f"{folder}/groups/01.yaml"]  # edited, not committed: nobody knows when it is published
+    assert last_changed("qd-1-2030/nhom-thu-1/") is None and last_changed("qd-1-2030/nhom-thu-2/") is not None
+    assert last_changed("qd-1-2030/") is None  # the decision page shows group 1 too
+    entries = sitemap.sitemap_entries(("qd-1-2030/nhom-thu-1/", "qd-1-2030/tin-tuc/tin/"), ROOT, "en", last_changed)
+    assert [e.lastmod for e in entries] == [None, datetime.date(2030, 4, 4)]
