@@ -118,13 +118,14 @@ def test_no_label_calls_the_site_the_official_or_full_text() -> None:
                 assert promise not in text, (lang, key)
             assert text not in ("Read the decision", "The overall objective in full"), (lang, key)
     assert "không phải toàn văn" in label("vi", "site_intro") and "bản gốc" in label("vi", "site_intro")
-    assert "not the decision's full text" in label("en", "site_intro") and "original" in label("en", "site_intro")
+    assert "as reported by the Office" in label("en", "site_intro")  # the banner above it says the rest
 
 
 def test_the_translation_note_says_original_and_as_reported(decision) -> None:
     note = decision.translation_note
     assert "bản gốc" in note.vi and "không phải toàn văn quyết định" in note.vi and "Văn phòng UBND" in note.vi
-    assert "original" in note.en and "not the full text of the decision" in note.en and "Office of" in note.en
+    assert "Vietnamese is the original" in note.en and "not the decision's full text" in note.en
+    assert "Office of the Provincial People's Committee" in note.en and "unofficial translation" in note.en
     assert "văn bản chính thức" not in note.vi and "authoritative" not in note.en
 
 

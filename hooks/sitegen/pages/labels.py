@@ -120,9 +120,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "site_intro": (
-            "This site publishes, in Vietnamese and English, the main content of a decision of the "
-            "Lạng Sơn Provincial People's Committee, as reported by the Office of the Provincial "
-            "People's Committee; it is not the decision's full text. The Vietnamese is the original."
+            # short: the banner above it on every English page says the rest (translation_note)
+            "The main content of a decision of the Lạng Sơn Provincial People's Committee, as reported "
+            "by the Office of the Provincial People's Committee."
         ),
         "home_title": "Lạng Sơn's key tasks and solutions for 2021",
         "decision": "Decision",
