@@ -6,14 +6,17 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DRAFTS ?=
+ENGINE ?= mkdocs
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser nginx node-tools serve build validate test lint format clean dist bench new-update
+.PHONY: help setup zensical browser nginx node-tools serve build validate test lint format clean dist bench new-update
 .PHONY: translations translations-check translations-review po-export po-import bench-search
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
-	@echo "make build     build the site into site/ (the old site stays if anything fails)"
+	@echo "make build     build the site into site/ (the old site stays if anything fails); ENGINE=zensical: with Zensical"
 	@echo "make validate  check data/ without building"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
 	@echo "make translations              list missing, outdated and unreviewed English texts (CHECK=1: fail on any)"
@@ -34,6 +37,16 @@ $(STAMP): requirements.txt
 
 setup: $(STAMP)
 
+# The second engine in its own venv (its pins would clash with MkDocs'); the same .pth makes sitegen importable
+# for the config's slugify function. Rebuilt whenever requirements-zensical.txt changes.
+$(ZENSICAL_STAMP): requirements-zensical.txt
+	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "decision-site.pth").write_text("$(CURDIR)/hooks\n")'
+	touch $@
+
+zensical: $(ZENSICAL_STAMP)
+
 browser:
 	bash scripts/install-browser.sh
 
@@ -44,12 +57,12 @@ nginx:
 node-tools:
 	bash scripts/install-node-tools.sh
 
-serve: setup
-	$(PY) -m sitegen.engine.build validate
-	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+# generate → engine → publish, as `make build`, into a preview folder; rebuilt on edits (sitegen/engine/serve.py)
+serve: setup $(if $(filter zensical,$(ENGINE)),zensical)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m sitegen.engine.serve --host $(HOST) --port $(PORT) --engine $(ENGINE)
 
-build: setup
-	$(PY) -m sitegen.engine.build build
+build: setup $(if $(filter zensical,$(ENGINE)),zensical)
+	$(PY) -m sitegen.engine.build build --engine $(ENGINE)
 
 validate: setup
 	$(PY) -m sitegen.engine.build validate
@@ -62,7 +75,7 @@ format: setup
 	$(PY) -m ruff format hooks tests scripts bench
 	$(PY) -m ruff check --fix hooks tests scripts bench
 
-test: setup browser nginx node-tools lint validate
+test: setup zensical browser nginx node-tools lint validate
 	$(PY) -m pytest
 
 # Translators' commands (README.md, "For translators"); all of them are sitegen/translate.py.

@@ -64,6 +64,11 @@ def run_child(command: list[str], env: dict[str, str], cwd: Path = PROJECT, time
 
 
 def mkdocs_build(site_dir: Path, env: dict[str, str], config: Path = CONFIG) -> ChildRun:
+    """Our site as `make build` builds it (generate, MkDocs, publish); any other config (the plain twin) with MkDocs alone."""
+    if config == CONFIG:
+        data = env.get("SITEGEN_DATA", str(PROJECT / "data"))
+        command = [PYTHON, "-m", "sitegen.engine.build", "build", "--data", data, "--site-dir", str(site_dir)]
+        return run_child(command, env, cwd=PROJECT)
     command = [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site_dir)]
     return run_child(command, env, cwd=config.parent)
 

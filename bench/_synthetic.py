@@ -76,13 +76,13 @@ def write_plain_twin(data_dir: Path, root: Path) -> Path:
     here, so the two builds differ only by what our hooks do per build: read and validate the YAML,
     render, sync the generated folder, and write the per-language search indexes.
     """
-    from sitegen.pages.generate import generate_docs, generated_docs_dir
+    from sitegen.pages.generate import generate_docs, generated_dir
     from sitegen.pages.labels import SEARCH_LABELS
 
     generated = generate_docs(PROJECT, data_dir, PROJECT / "docs")
     docs = root / "docs"
     shutil.copytree(generated.docs_dir, docs)
-    shutil.rmtree(generated_docs_dir(PROJECT, data_dir), ignore_errors=True)
+    shutil.rmtree(generated_dir(PROJECT, data_dir), ignore_errors=True)
     config = root / "mkdocs.yml"
     settings = {
         "INHERIT": str(CONFIG),

@@ -43,7 +43,7 @@ def search_index_bytes(site: Path) -> dict[str, int]:
 
 
 def measure(groups: int) -> dict:
-    from sitegen.pages.generate import generate_docs, generated_docs_dir
+    from sitegen.pages.generate import generate_docs, generated_dir
 
     runs = runs_for(groups)
     with tempfile.TemporaryDirectory(prefix=f"bench-scale-{groups}-") as temp:
@@ -68,7 +68,7 @@ def measure(groups: int) -> dict:
                 plain_cpu.append(result.cpu_seconds)
                 plain_peaks.append(result.peak_mb)
         finally:
-            shutil.rmtree(generated_docs_dir(PROJECT, data), ignore_errors=True)
+            shutil.rmtree(generated_dir(PROJECT, data), ignore_errors=True)
         site = root / "site"
         pages = html_count(site)
         return {

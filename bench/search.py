@@ -26,7 +26,7 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 
 from sitegen.content.validate import load_site  # noqa: E402
 from sitegen.engine import build as sitegen_build  # noqa: E402
-from sitegen.pages.generate import generated_docs_dir  # noqa: E402
+from sitegen.pages.generate import generated_dir  # noqa: E402
 
 REAL_DECISION = PROJECT / "data" / "decisions" / "qd-166-2021"
 SYNTHETIC_DECISIONS = 10
@@ -181,7 +181,7 @@ def run() -> dict:
         try:
             build_seconds = build(synthetic_data, synthetic_site)
         finally:
-            shutil.rmtree(generated_docs_dir(PROJECT, synthetic_data), ignore_errors=True)
+            shutil.rmtree(generated_dir(PROJECT, synthetic_data), ignore_errors=True)
         script = script_bytes(real_site)
         result = {
             "assets": script,

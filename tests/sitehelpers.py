@@ -29,26 +29,28 @@ CHROMIUM_ARGS = [
 @dataclass(frozen=True)
 class BuiltSite:
     root: Path
-    log: str  # everything MkDocs printed, to assert that a strict build warned about nothing
+    log: str  # everything the build printed, to assert that a strict build warned about nothing
 
 
-def build_site(site_dir: Path, data_dir: Path = PROJECT / "data", extra_env: dict[str, str] | None = None) -> BuiltSite:
-    """`mkdocs build --strict` of the project's config into `site_dir`, as `make build` runs it."""
-    env = {**os.environ, "SITEGEN_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+def build_site(
+    site_dir: Path, data_dir: Path = PROJECT / "data", extra_env: dict[str, str] | None = None, engine: str = "mkdocs"
+) -> BuiltSite:
+    """The project's build command (`make build`: generate, the engine with --strict, publish) into `site_dir`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env.pop("SITEGEN_DEBUG", None)
     command = [
         sys.executable,
         "-m",
-        "mkdocs",
+        "sitegen.engine.build",
         "build",
-        "--strict",
-        "-f",
-        str(PROJECT / "mkdocs.yml"),
-        "-d",
+        "--data",
+        str(data_dir),
+        "--site-dir",
         str(site_dir),
     ]
-    result = subprocess.run(command, env=env, cwd=PROJECT, capture_output=True, text=True)
+    result = subprocess.run([*command, "--engine", engine], env=env, cwd=PROJECT, capture_output=True, text=True)
     log = result.stdout + result.stderr
-    assert result.returncode == 0, f"mkdocs build failed:\n{log}"
+    assert result.returncode == 0, f"the build failed:\n{log}"
     return BuiltSite(site_dir, log)
 
 

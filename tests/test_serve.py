@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds when a data file changes, also for a data folder outside the project
+"""`make serve` (sitegen.engine.serve) rebuilds when a data file changes, also for a data folder outside the project
 (SITEGEN_DATA: the serve benchmark's copy, a fixture site), and serves the changed page."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from nginx_helpers import free_port
-from sitegen.pages.generate import generated_docs_dir
+from sitegen.pages.generate import generated_dir
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -42,7 +42,7 @@ def test_an_edit_in_a_data_folder_outside_the_project_is_served_after_the_rebuil
     port = free_port()
     url = f"http://127.0.0.1:{port}/qd-166-2021/ngan-sach-nha-nuoc/"
     env = {**os.environ, "SITEGEN_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", "mkdocs.yml"]
+    command = [sys.executable, "-m", "sitegen.engine.serve", "--host", "127.0.0.1", "--port", str(port)]
     server = subprocess.Popen(command, env=env, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert wait_for_text(url, "</html>", timeout=120), "mkdocs serve did not serve the page"
@@ -57,4 +57,4 @@ def test_an_edit_in_a_data_folder_outside_the_project_is_served_after_the_rebuil
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-        shutil.rmtree(generated_docs_dir(PROJECT, data), ignore_errors=True)
+        shutil.rmtree(generated_dir(PROJECT, data), ignore_errors=True)

@@ -16,7 +16,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from datafixtures import DECISION_YAML, update_yaml, write_data, write_update
-from sitegen.pages.generate import generated_docs_dir
+from sitegen.pages.generate import generated_dir
 from sitehelpers import build_site
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -67,7 +67,7 @@ def fixture_data(root: Path) -> Path:
 def data_dir(tmp_path_factory):
     data = fixture_data(tmp_path_factory.mktemp("updates"))
     yield data
-    shutil.rmtree(generated_docs_dir(PROJECT, data), ignore_errors=True)
+    shutil.rmtree(generated_dir(PROJECT, data), ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

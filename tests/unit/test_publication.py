@@ -10,8 +10,9 @@ from datafixtures import DECISION_YAML, write_data
 from sitegen.content.errors import DataError
 from sitegen.content.validate import load_site
 from sitegen.pages import urls
-from sitegen.publish import headmeta, opendata, page_fixes, sitemap, structured_data
-from sitegen.publish import languages as publish
+from sitegen.pages.manifest import Manifest, PageEntry
+from sitegen.publish import headmeta, not_found, opendata, page_fixes, sitemap, structured_data
+from sitegen.publish.site import write_sitemaps
 
 ROOT = "https://example.test/site/"
 
@@ -156,24 +157,37 @@ def test_theme_hreflang_links_go_and_ours_and_feed_links_stay() -> None:
     assert 'hreflang="en" href="https://x/en/"' in fixed and "feed.xml" in fixed
 
 
+def _not_found_page(lang: str) -> PageEntry:
+    prefix = "" if lang == "vi" else f"{lang}/"
+    return PageEntry("404/", lang, f"{prefix}404/", "", "T", "", 0, "not_found")
+
+
+def _manifest(*pages: PageEntry) -> Manifest:
+    return Manifest(ROOT, "data", False, "2030-02-03", {"vi": "S", "en": "S"}, {"vi": "", "en": ""}, pages)
+
+
 def test_each_language_keeps_its_own_404_page_and_sitemap(tmp_path) -> None:
-    (tmp_path / "404.html").write_text("vi 404")
-    (tmp_path / "sitemap.xml").write_text("vi map")
-    kept = publish.keep_default_language_files(tmp_path)
-    (tmp_path / "404.html").write_text("en 404")  # what the English build writes over it
-    (tmp_path / "sitemap.xml").write_text("en map")
-    publish.move_language_files(tmp_path, "en", kept)
+    # the engine built each language's not-found page at /404/; MkDocs' English build also left its 404.html at the root
+    for prefix, text in (("", "vi 404"), ("en/", "en 404")):
+        (tmp_path / prefix / "404").mkdir(parents=True)
+        (tmp_path / prefix / "404" / "index.html").write_text(text)
+    (tmp_path / "404.html").write_text("en 404")
+    not_found.write_not_found_pages(tmp_path, ROOT, [_not_found_page("vi"), _not_found_page("en")])
     assert (tmp_path / "404.html").read_text() == "vi 404" and (tmp_path / "en" / "404.html").read_text() == "en 404"
-    assert (tmp_path / "sitemap.xml").read_text() == "vi map"
-    assert (tmp_path / "en" / "sitemap.xml").read_text() == "en map"
+    home = PageEntry("", "vi", "", "en/", "T", "", 0, "home")
+    write_sitemaps(tmp_path, _manifest(home, PageEntry("", "en", "en/", "", "T", "", 0, "home")))
+    assert f"<loc>{ROOT}</loc>" in (tmp_path / "sitemap.xml").read_text()
+    assert f"<loc>{ROOT}</loc>" not in (tmp_path / "en" / "sitemap.xml").read_text()
+    assert f"<loc>{ROOT}en/</loc>" in (tmp_path / "en" / "sitemap.xml").read_text()
 
 
-def test_a_404_page_switches_to_the_home_pages() -> None:
-    switch = [
-        {"name": "Tiếng Việt", "link": "/qd/x/", "lang": "vi"},
-        {"name": "English", "link": "/en/qd/x/", "lang": "en"},
-    ]
-    assert [link["link"] for link in publish.home_switch_links(switch, ROOT)] == ["/site/", "/site/en/"]
+def test_a_404_page_switches_to_the_home_pages(tmp_path) -> None:
+    switch = '<a href="./" hreflang="vi" class="md-select__link">vi</a><a href="../en/404/" hreflang="en">en</a>'
+    (tmp_path / "404").mkdir()
+    (tmp_path / "404" / "index.html").write_text(switch)
+    not_found.write_not_found_pages(tmp_path, ROOT, [_not_found_page("vi"), _not_found_page("en")][:1])
+    page = (tmp_path / "404.html").read_text()
+    assert [link.split('"')[1] for link in page.split("href=")[1:]] == ["/site/", "/site/en/"]
 
 
 def test_printed_pages_end_with_document_source_and_address(site) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 import functools
+import importlib.metadata
 import re
 from pathlib import Path
 
-import material
-
-ICONS_DIR = Path(material.__file__).parent / "templates" / ".icons"
+# Material's bundled icon sets, found through its package metadata: importing the theme is not needed
+ICONS_DIR = Path(str(importlib.metadata.distribution("mkdocs-material").locate_file("material/templates/.icons")))
 ICON_NAME = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
 
 

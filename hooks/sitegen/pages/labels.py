@@ -14,6 +14,9 @@ LABELS: dict[str, dict[str, str]] = {
             "quyết định. Tiếng Việt là bản gốc."
         ),
         "home_title": "Nhiệm vụ, giải pháp chủ yếu năm 2021 của tỉnh Lạng Sơn",
+        "not_found_title": "Không tìm thấy trang",
+        "not_found_text": "Trang có địa chỉ này không có trên trang web.",
+        "not_found_home": "Về trang chủ",
         "decision": "Quyết định",
         "motto": "Phương châm hành động",
         "objective": "Mục tiêu tổng quát",
@@ -125,6 +128,9 @@ LABELS: dict[str, dict[str, str]] = {
             "by the Office of the Provincial People's Committee."
         ),
         "home_title": "Lạng Sơn's key tasks and solutions for 2021",
+        "not_found_title": "Page not found",
+        "not_found_text": "There is no page at this address on this site.",
+        "not_found_home": "Go to the home page",
         "decision": "Decision",
         "motto": "Motto of action",
         "objective": "Overall objective",

@@ -63,13 +63,7 @@ def render_decision(decision: Decision, lang: str, site_url: str = "") -> Render
     path = decision_page(decision)
     name = decision_name(decision, lang)
     url = absolute_url(site_url, path, lang)
-    # the browser tab: "Quyết định số 166/QĐ-UBND - Quyết định 166/QĐ-UBND – Lạng Sơn" repeated the site name's
-    # number, so the decision page's <title> is its own: number, date and issuer (overrides/main.html)
-    html_title = f"{name} {label(lang, 'dated')} {format_date(decision.date, lang)} – {plain(decision.issuer, lang)}"
-    out = [
-        front_matter(name, plain(decision.title, lang), search_priority=1, html_title=h(html_title)),
-        translation_banner(lang, decision),
-    ]
+    out = [front_matter(name, plain(decision.title, lang), search_priority=1), translation_banner(lang, decision)]
     out.append(f"# {md(name)} {{#top}}\n\n")
     out.append(print_qr(url, lang))
     out.append(f'<p class="decision-title" id="decision-title">{text_html(decision.title, lang)}</p>\n\n')

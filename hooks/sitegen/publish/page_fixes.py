@@ -1,7 +1,5 @@
-"""A correction to the theme's finished HTML, where no template block reaches.
-
-It matches the exact form Material 9 writes; tests fail if the theme changes it.
-"""
+"""Edits of a finished HTML page that do not depend on the engine that built it: the theme's own
+hreflang and canonical links out, our head metadata and print footer in, the article read back."""
 
 from __future__ import annotations
 
@@ -10,6 +8,9 @@ import re
 # Material writes the i18n switch links into <head> as relative hreflang links (no x-default); the
 # switch itself still needs them, so they are removed from the finished page instead.
 _THEME_HREFLANG = re.compile(r'\n[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_CANONICAL = re.compile(r'\n?[ \t]*<link rel="canonical" href="[^"]*">')
+_ARTICLE_START = re.compile(r"<article\b[^>]*>")
+_HEAD_TITLE = re.compile(r"<title>[^<]*</title>")
 
 
 def drop_theme_hreflang_links(html: str) -> str:
@@ -19,3 +20,33 @@ def drop_theme_hreflang_links(html: str) -> str:
 
 def fix_page(html: str) -> str:
     return drop_theme_hreflang_links(html)
+
+
+def drop_canonical(html: str) -> str:
+    """Without the theme's canonical link: publish writes its own (and none on a not-found page)."""
+    return _CANONICAL.sub("", html)
+
+
+def replace_title(html: str, escaped_title: str) -> str:
+    """The page's <title> (the first one, in <head>; inline SVGs in the body have their own)."""
+    end = html.index("</head>")
+    return _HEAD_TITLE.sub(lambda _: f"<title>{escaped_title}</title>", html[:end], count=1) + html[end:]
+
+
+def add_to_head(html: str, markup: str) -> str:
+    end = html.index("</head>")
+    return f"{html[:end]}{markup}\n  {html[end:]}"
+
+
+def add_to_article(html: str, markup: str) -> str:
+    """`markup` at the end of the page's article (the content column both engines write)."""
+    end = html.rindex("</article>")
+    return f"{html[:end]}{markup}\n{html[end:]}"
+
+
+def article_html(html: str) -> str:
+    """The page's article: its content, without the theme's header, navigation and footer."""
+    start = _ARTICLE_START.search(html)
+    if start is None:
+        return ""
+    return html[start.end() : html.rindex("</article>")]

@@ -6,42 +6,25 @@ MkDocs stamps the sitemap's `<lastmod>`, the gzip header of `sitemap.xml.gz` and
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import os
 
+from sitegen.content.dates import latest_date
+
 ENV_VAR = "SOURCE_DATE_EPOCH"
-
-
-def latest_date(model: object) -> datetime.date | None:
-    """The latest date anywhere in the model (a decision's date, later an update's), found by walking it,
-    so a new dated kind of content counts without a change here."""
-    found: list[datetime.date] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, datetime.date):
-            found.append(value if not isinstance(value, datetime.datetime) else value.date())
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for item in dataclasses.fields(value):
-                walk(getattr(value, item.name))
-        elif isinstance(value, list | tuple | set | frozenset):
-            for item in value:
-                walk(item)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-
-    walk(model)
-    return max(found, default=None)
+__all__ = ["ENV_VAR", "date_epoch", "latest_date", "pin_build_date", "source_date_epoch"]
 
 
 def source_date_epoch(model: object) -> int:
     """Midnight UTC of the latest date in the data, in seconds since 1970 (0 when the data holds no date)."""
-    date = latest_date(model)
+    return date_epoch(latest_date(model))
+
+
+def date_epoch(date: datetime.date | None) -> int:
     if date is None:
         return 0
     epoch = int(datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC).timestamp())
-    return min(max(epoch, 0), 2**32 - 1)  # MkDocs writes it into a gzip header: 32 bits, unsigned
+    return min(max(epoch, 0), 2**32 - 1)  # it goes into gzip headers: 32 bits, unsigned
 
 
 def pin_build_date(model: object) -> int:

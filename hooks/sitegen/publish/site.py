@@ -1,0 +1,92 @@
+"""Step 3, publish: everything the site says to machines and printers, written over the built HTML
+with the page manifest, whichever engine built it (`python -m sitegen.publish SITE_DIR`).
+
+Per page: canonical, hreflang (with x-default), Open Graph, JSON-LD and the print footer, in place of
+the theme's own links. Per language: a search index, a sitemap (and its `.gz`), a 404 page. Once:
+open data, robots.txt.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+from pathlib import Path
+
+import jinja2
+
+from sitegen.content.githistory import committed_dates
+from sitegen.content.model import LANGUAGES, Site
+from sitegen.pages.manifest import Manifest, PageEntry
+from sitegen.pages.urls import language_prefix
+from sitegen.publish import headmeta, opendata, page_fixes, search_index, sitemap
+from sitegen.publish.not_found import write_not_found_pages
+from sitegen.publish.reproducible import date_epoch
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def publish_site(site_dir: Path, manifest: Manifest, site: Site) -> None:
+    """Finish the site an engine built into `site_dir` from the pages in `manifest` and the model `site`."""
+    root = manifest.site_url
+    found: dict[str, list[search_index.IndexedPage]] = {lang: [] for lang in LANGUAGES}
+    for page in manifest.published_pages():
+        found[page.lang].append(publish_page(site_dir, manifest, site, page))
+    not_found = [page for page in manifest.pages if page.kind == "not_found"]
+    for page in not_found:
+        built = site_dir / page.url / "index.html"
+        built.write_text(_without_theme_links(built.read_text(encoding="utf-8")), encoding="utf-8")
+    write_not_found_pages(site_dir, root, not_found)
+    for lang, pages in found.items():
+        search_index.write_index(site_dir, lang, pages)
+    write_sitemaps(site_dir, manifest, site)
+    opendata.write_open_data(site, root, site_dir)
+    (site_dir / "robots.txt").write_text(
+        TEMPLATES.get_template("robots.txt").render(sitemap=f"{root}sitemap.xml"), encoding="utf-8"
+    )
+
+
+def _without_theme_links(page_html: str) -> str:
+    return page_fixes.drop_canonical(page_fixes.drop_theme_hreflang_links(page_html))
+
+
+def publish_page(site_dir: Path, manifest: Manifest, site: Site, page: PageEntry) -> search_index.IndexedPage:
+    """Write one page's head metadata and print footer; return what the search index holds of it."""
+    file = site_dir / page.url / "index.html"
+    page_html = _without_theme_links(file.read_text(encoding="utf-8"))
+    description = page.description or manifest.site_descriptions[page.lang]
+    head = headmeta.page_head(
+        site, manifest.site_url, page.url, page.lang, page.title, description, manifest.site_names[page.lang]
+    )
+    # indexed_page takes the title as the theme's templates get it (HTML-escaped), like the article
+    indexed = search_index.indexed_page(
+        page.url, html.escape(page.title), page_fixes.article_html(page_html), page.search_priority
+    )
+    page_html = page_fixes.add_to_head(page_html, TEMPLATES.get_template("head.html").render(head=head).rstrip())
+    if head.title is not None:
+        page_html = page_fixes.replace_title(page_html, html.escape(head.title))
+    if head.print_rows:
+        footer = TEMPLATES.get_template("print-meta.html").render(rows=head.print_rows).rstrip()
+        page_html = page_fixes.add_to_article(page_html, footer)
+    file.write_text(page_html, encoding="utf-8")
+    return indexed
+
+
+def write_sitemaps(site_dir: Path, manifest: Manifest, site: Site) -> None:
+    """`sitemap.xml` at each language's root (the default one lists every language) and a `.gz` copy
+    dated by the data, so the same data gives the same bytes. Each page's `<lastmod>` is when its data
+    files were committed (none for data not committed yet)."""
+    paths = tuple(dict.fromkeys(page.path for page in manifest.published_pages()))
+    template = TEMPLATES.get_template("sitemap.xml")
+    last_changed = sitemap.page_last_changed(site, committed_dates(Path(manifest.data_dir)))
+    for lang in LANGUAGES:
+        entries = sitemap.sitemap_entries(paths, manifest.site_url, lang, last_changed)
+        folder = site_dir / language_prefix(lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        data = template.render(entries=entries).encode("utf-8")
+        (folder / "sitemap.xml").write_bytes(data)
+        (folder / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=date_epoch(manifest.lastmod_date)))
