@@ -204,3 +204,10 @@ def test_decision_page_links_to_its_open_data(built_site, soup_of, site_url, dec
     ]
     for update in body["updates"]:
         assert (built_site.root / update["page"].removeprefix(f"{site_url}/") / "index.html").is_file()
+
+
+def test_robots_txt_names_the_absolute_sitemap_address(built_site, site_url) -> None:
+    robots = (built_site.root / "robots.txt").read_text(encoding="utf-8")
+    [line] = [line for line in robots.splitlines() if line.startswith("Sitemap:")]
+    assert line == f"Sitemap: {site_url}/sitemap.xml"  # absolute: a relative address is ignored by crawlers
+    assert (built_site.root / "sitemap.xml").is_file()

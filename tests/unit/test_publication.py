@@ -8,6 +8,7 @@ import json
 import pytest
 from datafixtures import DECISION_YAML, write_data
 from sitegen.content.errors import DataError
+from sitegen.content.model import Site
 from sitegen.content.validate import load_site
 from sitegen.pages import urls
 from sitegen.pages.manifest import Manifest, PageEntry
@@ -175,7 +176,7 @@ def test_each_language_keeps_its_own_404_page_and_sitemap(tmp_path) -> None:
     not_found.write_not_found_pages(tmp_path, ROOT, [_not_found_page("vi"), _not_found_page("en")])
     assert (tmp_path / "404.html").read_text() == "vi 404" and (tmp_path / "en" / "404.html").read_text() == "en 404"
     home = PageEntry("", "vi", "", "en/", "T", "", 0, "home")
-    write_sitemaps(tmp_path, _manifest(home, PageEntry("", "en", "en/", "", "T", "", 0, "home")))
+    write_sitemaps(tmp_path, _manifest(home, PageEntry("", "en", "en/", "", "T", "", 0, "home")), Site(()))
     assert f"<loc>{ROOT}</loc>" in (tmp_path / "sitemap.xml").read_text()
     assert f"<loc>{ROOT}</loc>" not in (tmp_path / "en" / "sitemap.xml").read_text()
     assert f"<loc>{ROOT}en/</loc>" in (tmp_path / "en" / "sitemap.xml").read_text()
