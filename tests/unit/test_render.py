@@ -4,8 +4,9 @@ import markdown
 from datafixtures import write_data
 from sitegen.content.model import Text
 from sitegen.content.validate import load_site
+from sitegen.pages.escape import md
 from sitegen.pages.render import render_site
-from sitegen.pages.text import block, md
+from sitegen.pages.text import block
 
 
 def to_html(source: str) -> str:

@@ -105,3 +105,21 @@ def test_unreviewed_english_is_counted_on_the_status_page_but_shown_plainly(tmp_
     assert not status.select("li") and "Every text is translated" not in status.get_text()
     group = soup(pages["qd-1-2030/nhom-thu-1.en.md"].markdown.split("---", 2)[2])
     assert not group.select(".outdated, .untranslated, [data-text]")
+
+
+def test_the_status_page_names_the_page_a_text_is_shown_on_as_its_readers_see_the_title(tmp_path) -> None:
+    from datafixtures import DECISION_YAML, write_data
+    from sitegen.content.validate import load_site
+    from sitegen.pages.render import render_site
+
+    # an untranslated motto is shown on the home page, whose English title has an apostrophe
+    data = write_data(
+        tmp_path,
+        decision_yaml=DECISION_YAML.replace("motto: {vi: khẩu hiệu thử, en: test motto}", "motto: {vi: khẩu hiệu thử}"),
+    )
+    site = load_site(data)
+    pages = {p.file_name: p for p in finish_pages(site, render_site(site))}
+    for name in ("translations.md", "translations.en.md"):
+        status = soup(pages[name].markdown.split("---", 2)[2])
+        item = status.select_one('[data-text$=":motto"]').find_parent("li")
+        assert item.select_one("a").get_text() == "Lạng Sơn's key tasks and solutions for 2021"

@@ -14,11 +14,14 @@ import datetime
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 
+from markupsafe import Markup
+
 from sitegen.content.model import LANGUAGES, Decision, Site, TaskGroup, Update
 from sitegen.content.richtext import to_html
 from sitegen.content.updates import PROVINCE_TIME, newest_first
 from sitegen.pages.labels import label
 from sitegen.pages.news import group_feed_title, site_feed_title
+from sitegen.pages.templating import macros
 from sitegen.pages.text import plain
 from sitegen.pages.urls import (
     HOME_PAGE,
@@ -139,10 +142,10 @@ def _entry(
         )
     _add(entry, "summary", plain(update.summary, lang))
     body, body_lang = update.body.best(lang)
-    html = to_html(body)
+    html = Markup(to_html(body))  # safe by construction: content/richtext.py
     if body_lang != lang or actual != lang:  # the reader learns why the text is Vietnamese
-        html = f'<p lang="{lang}"><strong>{label(lang, "not_translated")}</strong></p>\n{html}'
-    content = _add(entry, "content", html)
+        html = macros("news.j2").feed_untranslated(lang, html)
+    content = _add(entry, "content", str(html))
     content.set("type", "html")
     return entry
 

@@ -84,7 +84,7 @@ LABELS: dict[str, dict[str, str]] = {
             "trang này đặt để dễ tìm."
         ),
         "group_numbering": "nhóm nhiệm vụ {n} (đánh số theo thứ tự trong bài viết của {publisher}): {title}",
-        # translation state (translation_pages.py, render.block)
+        # translation state (translation_pages.py, text.block)
         "outdated_notice": "Văn bản tiếng Việt đã thay đổi kể từ khi bản dịch này được viết.",
         "outdated_link": "Đọc văn bản tiếng Việt hiện hành",
         "status_title": "Tình trạng bản dịch tiếng Anh",
@@ -199,7 +199,7 @@ LABELS: dict[str, dict[str, str]] = {
             "to make the groups easy to find."
         ),
         "group_numbering": "task group {n} (numbered in the order of the article of the {publisher}): {title}",
-        # translation state (translation_pages.py, render.block)
+        # translation state (translation_pages.py, text.block)
         "outdated_notice": "The Vietnamese text has changed since this translation.",
         "outdated_link": "Read the current Vietnamese text",
         "status_title": "Translation status",

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from sitegen.pages.labels import label
 from sitegen.pages.manifest import NOT_FOUND_SOURCE
-from sitegen.pages.text import RenderedPage, front_matter, md
+from sitegen.pages.templating import render
+from sitegen.pages.text import RenderedPage, front_matter
 from sitegen.pages.urls import HOME_PAGE
 
 
 def render_not_found(lang: str) -> RenderedPage:
     title = label(lang, "not_found_title")
     text = label(lang, "not_found_text")
-    markdown = (
-        front_matter(title, text, hide=("navigation", "toc"))
-        + f"# 404 – {md(title)}\n\n{md(text)}\n\n[{md(label(lang, 'not_found_home'))}]({HOME_PAGE})\n"
-    )
-    return RenderedPage(NOT_FOUND_SOURCE, lang, markdown)
+    body = render("not_found.md.j2", lang=lang, title=title, home_href=HOME_PAGE)
+    return RenderedPage(NOT_FOUND_SOURCE, lang, front_matter(title, text, hide=("navigation", "toc")) + body)

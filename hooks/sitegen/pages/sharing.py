@@ -1,17 +1,15 @@
-"""The "cite and share" section and the printed QR code of a page; plain HTML, no third-party script.
-
-The copy and share buttons are `hidden` until docs/assets/reading.js shows them, so without
-JavaScript a reader still gets the citation and the link as selectable text.
-"""
+"""The "cite and share" section and the printed QR code of a page (templates/sharing.j2); plain HTML,
+no third-party script."""
 
 from __future__ import annotations
 
 import functools
 
 import segno
+from markupsafe import Markup
 
-from sitegen.pages.escape import h
 from sitegen.pages.labels import label
+from sitegen.pages.templating import macros
 
 
 def ready_citation(citation: str, url: str, lang: str) -> str:
@@ -19,27 +17,9 @@ def ready_citation(citation: str, url: str, lang: str) -> str:
     return f"{citation}{label(lang, 'citation_translation')}. {url}"
 
 
-def cite_and_share(citation: str, url: str, title: str, lang: str) -> str:
+def cite_and_share(citation: str, url: str, title: str, lang: str) -> Markup:
     """Markdown for the section: the citation with a copy button, the page link with a share button."""
-    ready = ready_citation(citation, url, lang)
-    return (
-        # left out of search (search-ignore): every page's citation and address would match every query
-        f"## {h(label(lang, 'cite_share'))} {{#cite .search-ignore}}\n\n"
-        '<div class="cite-share search-ignore">\n'
-        f'<p class="cite-share__label" id="cite-label">{h(label(lang, "cite_this"))}</p>\n'
-        f'<p class="citation" id="citation">{h(ready)}</p>\n'
-        '<div class="cite-share__actions">'
-        f'<button type="button" class="md-button reading-button copy-button" data-copy-from="citation" '
-        f'data-done="{h(label(lang, "copied"))}" data-failed="{h(label(lang, "copy_failed"))}" hidden>'
-        f"{h(label(lang, 'copy_citation'))}</button>"
-        '<span class="reading-status" role="status"></span></div>\n'
-        f'<p class="cite-share__label" id="share-label">{h(label(lang, "page_link"))}</p>\n'
-        f'<p class="page-link" id="page-link"><a href="{h(url)}">{h(url)}</a></p>\n'
-        '<div class="cite-share__actions">'
-        f'<button type="button" class="md-button reading-button share-button" data-share-url="{h(url)}" '
-        f'data-share-title="{h(title)}" hidden>{h(label(lang, "share"))}</button></div>\n'
-        "</div>\n\n"
-    )
+    return macros("sharing.j2").cite_and_share(lang, ready_citation(citation, url, lang), url, title)
 
 
 @functools.cache
@@ -51,11 +31,6 @@ def qr_svg(url: str) -> str:
     return code.svg_inline(scale=1, border=4, omitsize=True, svgclass="qr-code", lineclass=None, title=url)
 
 
-def print_qr(url: str, lang: str) -> str:
+def print_qr(url: str, lang: str) -> Markup:
     """Shown only on paper (`.print-only`): a QR code and the address, so a printout leads back online."""
-    return (
-        '<div class="print-only print-qr" id="print-qr">\n'
-        f"{qr_svg(url)}\n"
-        f'<p id="print-qr-caption">{h(label(lang, "print_qr_caption"))} {h(url)}</p>\n'
-        "</div>\n\n"
-    )
+    return macros("sharing.j2").print_qr(lang, url, Markup(qr_svg(url)))

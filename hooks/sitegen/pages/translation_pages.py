@@ -1,6 +1,6 @@
 """After rendering: point "outdated" notices at the Vietnamese page, and add the translation status page.
 
-Both work from the rendered pages themselves (the `data-text` markers `render.block()`/`inline()` leave),
+Both work from the rendered pages themselves (the `data-text` markers `text.block()`/`inline()` leave),
 so any page built from texts read with `FieldReader.text` is covered without extra work.
 """
 
@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
+from dataclasses import dataclass
 
-from sitegen.content.model import LANGUAGES, MISSING, OUTDATED, UNREVIEWED, Site
+from sitegen.content.model import DEFAULT_LANGUAGE, LANGUAGES, MISSING, OUTDATED, UNREVIEWED, Site
 from sitegen.content.translation import TextEntry, collect
-from sitegen.pages.escape import h
 from sitegen.pages.labels import label
-from sitegen.pages.text import VI_COUNTERPART, RenderedPage, front_matter, md, translation_banner
-from sitegen.pages.urls import STATUS_PAGE, link, page_url_path
+from sitegen.pages.templating import VI_COUNTERPART, render
+from sitegen.pages.text import RenderedPage, banner_note, front_matter
+from sitegen.pages.urls import STATUS_PAGE, link, relative_url
 
 # Unreviewed English is shown as it is on the site, so the public page only counts it; `make translations` lists it.
 _SECTIONS = ((MISSING, "status_missing"), (OUTDATED, "status_outdated"))
@@ -37,9 +37,7 @@ def finish_pages(site: Site, pages: list[RenderedPage]) -> list[RenderedPage]:
 def _resolve_counterpart_links(page: RenderedPage) -> RenderedPage:
     if VI_COUNTERPART not in page.markdown:
         return page
-    url = page_url_path(page.path)
-    up = "../" * (url.count("/") + (1 if page.lang != "vi" else 0))
-    target = up + url or "./"
+    target = relative_url(page.path, page.path, page.lang, DEFAULT_LANGUAGE)
 
     def replace(match: re.Match[str]) -> str:
         anchor = match.group(1) or _heading_anchor_before(page.markdown, match.start())
@@ -79,6 +77,28 @@ def _anchor_of(markdown: str, position: int) -> tuple[str, bool]:
     return _heading_anchor_before(markdown, position), False
 
 
+@dataclass(frozen=True)
+class ShownOn:
+    title: str
+    href: str  # English status page: a Markdown link MkDocs checks; Vietnamese: the English page's address
+
+
+@dataclass(frozen=True)
+class StatusItem:
+    key: str
+    vi: str
+    en: str | None
+    shown_on: ShownOn | None
+    data: str  # `file:line (field)`
+
+
+@dataclass(frozen=True)
+class StatusSection:
+    state: str
+    heading: str  # a label key
+    items: list[StatusItem]
+
+
 def render_status_page(
     entries: list[TextEntry], shown: dict[str, tuple[RenderedPage, str]], lang: str, site: Site
 ) -> RenderedPage:
@@ -87,48 +107,40 @@ def render_status_page(
     counts = {state: sum(1 for e in entries if e.state == state) for state in (MISSING, OUTDATED, UNREVIEWED)}
     translated = len(entries) - sum(counts.values())
     decision = max(site.decisions, key=lambda d: d.date) if site.decisions else None
-    out = [front_matter(title, label(lang, "status_intro")), translation_banner(lang, decision)]
-    out.append(f"# {md(title)} {{#top}}\n\n{md(label(lang, 'status_intro'))}\n\n")
-    summary = label(lang, "status_summary", total=len(entries), translated=translated, **counts)
-    out.append(f'<p class="translation-summary">{h(summary)}</p>\n\n')
-    if not any(counts.values()):
-        out.append(f"{md(label(lang, 'status_all_done'))}\n\n")
+    sections = []
     for state, heading in _SECTIONS:
-        listed = [e for e in entries if e.state == state]
-        if not listed:
-            continue
-        out.append(f"## {md(label(lang, heading))} ({len(listed)}) {{#{state}}}\n\n")
-        out.append(f'<div class="translation-status translation-status--{state}" markdown>\n\n')
-        out.extend(_status_item(entry, shown.get(entry.key), lang) for entry in listed)
-        out.append("</div>\n\n")
-    return RenderedPage(STATUS_PAGE, lang, "".join(out))
+        listed = [_status_item(entry, shown.get(entry.key), lang) for entry in entries if entry.state == state]
+        if listed:
+            sections.append(StatusSection(state, heading, listed))
+    body = render(
+        "translations.md.j2",
+        lang=lang,
+        banner_note=banner_note(lang, decision),
+        title=title,
+        summary=label(lang, "status_summary", total=len(entries), translated=translated, **counts),
+        all_done=not any(counts.values()),
+        sections=sections,
+    )
+    return RenderedPage(STATUS_PAGE, lang, front_matter(title, label(lang, "status_intro")) + body)
 
 
-def _status_item(entry: TextEntry, shown: tuple[RenderedPage, str] | None, lang: str) -> str:
+def _status_item(entry: TextEntry, shown: tuple[RenderedPage, str] | None, lang: str) -> StatusItem:
     """One list item: the Vietnamese (and the English, if any), where it is shown, where it is kept."""
     text = entry.text
     origin = text.origin
     assert origin is not None
-    marks = f'data-status="{entry.state}" data-text="{h(entry.key)}"'
-    vi_label, en_label = md(label(lang, "status_vi")), md(label(lang, "status_en"))
-    parts = [f'-   {vi_label}: <span class="translation-status__vi" lang="vi" {marks}>{md(text.vi)}</span>\n\n']
-    if text.en:
-        parts.append(f'    {en_label}: <span class="translation-status__en" lang="en">{md(text.en)}</span>\n\n')
-    if shown is None:
-        where = md(label(lang, "status_not_shown"))
-    else:
+    shown_on = None
+    if shown is not None:
         page, anchor = shown
         if lang == "en":  # a Markdown link, so MkDocs checks that the page and the anchor exist
-            where = f"[{md(_page_title(page))}]({link(STATUS_PAGE, page.path)}{anchor})"
+            href = link(STATUS_PAGE, page.path) + anchor
         else:  # the English page, from the Vietnamese status page
-            href = posixpath.relpath(f"en/{page_url_path(page.path)}", "translations") + "/" + anchor
-            where = f'<a href="{h(href)}" hreflang="en" lang="en">{md(_page_title(page))}</a>'
-    parts.append(f"    {md(label(lang, 'status_shown_on'))}: {where}\n\n")
-    data = f"{origin.file}:{entry.line} ({origin.path})"
-    parts.append(f"    {md(label(lang, 'status_data'))}: <code>{md(data)}</code>\n\n")
-    return "".join(parts)
+            href = relative_url(STATUS_PAGE, page.path, lang, "en") + anchor
+        shown_on = ShownOn(_page_title(page), href)
+    return StatusItem(entry.key, text.vi, text.en, shown_on, f"{origin.file}:{entry.line} ({origin.path})")
 
 
 def _page_title(page: RenderedPage) -> str:
+    """The title as readers see it: front matter holds it HTML-escaped for the theme (text.front_matter)."""
     match = _TITLE.search(page.markdown)
-    return json.loads(match.group(1)) if match else page.path
+    return html.unescape(json.loads(match.group(1))) if match else page.path

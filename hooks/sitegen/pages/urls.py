@@ -67,12 +67,18 @@ def page_url_path(path: str) -> str:
     return f"{stem}/" if stem else ""
 
 
-def relative_url(from_path: str, to_path: str) -> str:
-    """The href from one page to another in raw HTML, where MkDocs does not rewrite `.md` links."""
-    here = page_url_path(from_path) or "./"
-    there = page_url_path(to_path) or "./"
-    relative = posixpath.relpath(there, here)
+def relative_url(from_page: str, to_page: str, from_lang: str = DEFAULT_LANGUAGE, to_lang: str | None = None) -> str:
+    """The href from one page to another in raw HTML, where MkDocs does not rewrite `.md` links; with
+    `to_lang`, to a page of the other language (`../en/qd-166-2021/`)."""
+    here = language_prefix(from_lang) + page_url_path(from_page)
+    there = language_prefix(to_lang or from_lang) + page_url_path(to_page)
+    relative = posixpath.relpath(there or ".", here or ".")
     return "./" if relative == "." else f"{relative}/"
+
+
+def relative_file_url(from_page: str, path: str) -> str:
+    """The href from a page to a file beside the pages, e.g. `decision.json` from the decision page."""
+    return posixpath.relpath(path, page_url_path(from_page) or ".")
 
 
 def absolute_url(site_url: str, path: str, lang: str) -> str:

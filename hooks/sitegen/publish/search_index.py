@@ -134,7 +134,7 @@ def page_sections(content_html: str) -> list[Section]:
 
 
 def indexed_page(url: str, title: str, content_html: str, priority: int = 0) -> IndexedPage:
-    # page titles arrive as HTML (render.front_matter escapes them for the theme's templates); the index
+    # page titles arrive as HTML (text.front_matter escapes them for the theme's templates); the index
     # holds text, which the search box shows as text
     title = clean(html.unescape(title))
     # a heading that repeats the page's title (its h1, mostly) adds bytes and nothing to find
