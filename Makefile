@@ -11,13 +11,15 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup zensical browser nginx node-tools serve build validate test lint format clean dist bench new-update
-.PHONY: translations translations-check translations-review po-export po-import bench-search
+.PHONY: help setup zensical browser nginx node-tools cms serve edit build validate test lint format clean dist bench new-update
+.PHONY: translations translations-check translations-review po-export po-import bench-search schema
 
 help:
 	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
+	@echo "make edit      the press office's editor at http://$(HOST):$(PORT)/admin/ with the live preview (drafts on)"
 	@echo "make build     build the site into site/ (the old site stays if anything fails); ENGINE=zensical: with Zensical"
 	@echo "make validate  check data/ without building"
+	@echo "make schema    write data/schema/*.json (JSON Schema of the data files, for editors) from the field declarations"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
 	@echo "make translations              list missing, outdated and unreviewed English texts (CHECK=1: fail on any)"
 	@echo "make translations-review TEXT=file:field   mark one English text as checked against the Vietnamese"
@@ -61,11 +63,25 @@ node-tools:
 serve: setup $(if $(filter zensical,$(ENGINE)),zensical)
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m sitegen.engine.serve --host $(HOST) --port $(PORT) --engine $(ENGINE)
 
+# Decap CMS and its local backend (decap-server), pinned, for make edit
+cms:
+	bash scripts/install-cms.sh
+
+# The editor over this checkout's data/ (sitegen/tools/editor_server.py); 127.0.0.1 only: it has no login
+edit: setup cms
+	$(PY) -m sitegen.tools.editor_server --host $(HOST) --port $(PORT)
+
+# EDITOR_BACKEND=github:owner/repo (README, "Publishing an update with the editor") also puts the editor into site/admin/
 build: setup $(if $(filter zensical,$(ENGINE)),zensical)
 	$(PY) -m sitegen.engine.build build --engine $(ENGINE)
+	$(if $(EDITOR_BACKEND),bash scripts/install-cms.sh && $(PY) -m sitegen.tools.editor_server --write-admin site)
 
 validate: setup
 	$(PY) -m sitegen.engine.build validate
+
+# JSON Schema of the data files for editors (data/schema/), written from hooks/sitegen/content/schema.py
+schema: setup
+	$(PY) -m sitegen.content.schema
 
 lint: setup
 	$(PY) -m ruff check hooks tests scripts bench
@@ -75,7 +91,7 @@ format: setup
 	$(PY) -m ruff format hooks tests scripts bench
 	$(PY) -m ruff check --fix hooks tests scripts bench
 
-test: setup zensical browser nginx node-tools lint validate
+test: setup zensical browser nginx node-tools cms lint validate
 	$(PY) -m pytest
 
 # Translators' commands (README.md, "For translators"); all of them are sitegen/translate.py.

@@ -233,6 +233,23 @@ CASES = [
         ),
     ),
     Case(
+        "a card summary of a paragraph",
+        write(
+            f"{GROUPS}/02.yaml",
+            group(2, text="{vi: " + "Nội dung dài. " * 25 + "}") + "summary: {vi: " + "Nội dung dài. " * 21 + "}\n",
+        ),
+        (
+            f"{GROUPS}/02.yaml:5:10: summary.vi: a card's summary is one line of at most 120 characters; this one has 293",
+        ),
+    ),
+    Case(
+        "a card summary not taken from the text",
+        write(f"{GROUPS}/02.yaml", group(2) + "summary: {vi: Một câu tự viết, en: A sentence of our own}\n"),
+        (
+            f"{GROUPS}/02.yaml:5:10: summary.vi: a card's summary is an excerpt: copy its words from the group's Vietnamese text",
+        ),
+    ),
+    Case(
         "a key that is not a word",
         write(f"{GROUPS}/02.yaml", group(2) + "[a, b]: c\n"),
         (f"{GROUPS}/02.yaml:5:1: a key must be a plain word",),
@@ -601,7 +618,11 @@ def test_bad_input_is_refused_clearly_and_the_site_is_kept(case: Case, workspace
 
 @pytest.mark.parametrize(
     "case",
-    [c for c in CASES if c.id in {"malformed yaml", "a gap in the group numbers", "a broken link"}],
+    [
+        c
+        for c in CASES
+        if c.id in {"malformed yaml", "a gap in the group numbers", "a broken link", "a card summary of a paragraph"}
+    ],
     ids=lambda case: case.id,
 )
 def test_make_validate_reports_the_same_lines(case: Case, tmp_path: Path) -> None:

@@ -208,6 +208,8 @@ def test_decision_page_links_to_its_open_data(built_site, soup_of, site_url, dec
 
 def test_robots_txt_names_the_absolute_sitemap_address(built_site, site_url) -> None:
     robots = (built_site.root / "robots.txt").read_text(encoding="utf-8")
-    [line] = [line for line in robots.splitlines() if line.startswith("Sitemap:")]
+    lines = robots.splitlines()
+    [line] = [line for line in lines if line.startswith("Sitemap:")]
     assert line == f"Sitemap: {site_url}/sitemap.xml"  # absolute: a relative address is ignored by crawlers
     assert (built_site.root / "sitemap.xml").is_file()
+    assert "Disallow: /" not in lines  # the whole site may be indexed

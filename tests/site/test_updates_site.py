@@ -259,6 +259,7 @@ def test_every_page_links_the_feed_of_its_language(site, prefix) -> None:
     for page in (f"{prefix}index.html", f"{prefix}{LIST}/index.html", f"{prefix}{LIST}/a-chieu/index.html"):
         [link] = soup(site.root, page).select('link[rel=alternate][type="application/atom+xml"]')
         assert resolve(page, link["href"]) == f"{prefix}feed.xml"
+        assert link["title"] == ("Tin tức (Atom)" if prefix == "" else "Updates (Atom)")  # a feed reader's name for it
 
 
 def test_a_removed_update_disappears_from_pages_lists_and_feeds(site_after_removal) -> None:

@@ -26,7 +26,8 @@ def pages_of(data) -> dict[str, str]:
 
 
 def with_card(number: int, icon: str) -> str:
-    return group_yaml(number) + f"icon: {icon}\nsummary: {{vi: Tóm tắt {number}, en: Summary {number}}}\n"
+    # the summary is an excerpt of the text group_yaml writes, as validation requires
+    return group_yaml(number) + f"icon: {icon}\nsummary: {{vi: Nội dung thử {number}, en: Summary {number}}}\n"
 
 
 def test_an_unknown_icon_is_reported_with_its_place_and_a_suggestion(tmp_path) -> None:

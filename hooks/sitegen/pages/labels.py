@@ -321,3 +321,9 @@ SEARCH_LABELS: dict[str, dict[str, str]] = {
         "error": "The search index could not be loaded. Please try again.",
     },
 }
+
+# The theme overrides' own wording (overrides/partials/*.html), handed to them as `config.extra.theme_labels`
+THEME_LABELS: dict[str, dict[str, str]] = {
+    "vi": {"site_feed": "Tin tức (Atom)"},
+    "en": {"site_feed": "Updates (Atom)"},
+}

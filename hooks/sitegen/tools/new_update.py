@@ -14,9 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sitegen.content.errors import DataError
+from sitegen.content.schema import PLACEHOLDER, RESERVED_UPDATE_SLUGS
 from sitegen.content.slugs import slugify
-from sitegen.content.updates import PLACEHOLDER, RESERVED_SLUGS, today_in_province
 from sitegen.content.updates import UPDATES_FOLDER as DATA_FOLDER
+from sitegen.content.updates import today_in_province
 from sitegen.content.validate import load_site
 from sitegen.pages.urls import UPDATES_FOLDER
 from sitegen.project import PROJECT_DIR
@@ -55,7 +56,7 @@ def make_slug(title: str, taken: set[str]) -> str:
     if "-" in slug and len(slugify(title)) > MAX_SLUG:
         slug = slug.rsplit("-", 1)[0]
     slug = slug or "tin"
-    if slug in RESERVED_SLUGS:
+    if slug in RESERVED_UPDATE_SLUGS:
         slug = f"tin-{slug}"
     candidate, n = slug, 2
     while candidate in taken:

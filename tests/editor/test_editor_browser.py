@@ -1,0 +1,239 @@
+"""The press office's editor end to end: `make edit` on a copy of data/, driven in headless Chromium.
+
+Create a Vietnamese-only draft, see it in the preview, publish it (both languages, feeds), edit an existing
+update's English, have an invalid save refused with the project's error on screen, delete with confirmation;
+and no request ever leaves 127.0.0.1. The tests run in file order on one editor (each step builds on the last).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from editorhelpers import EditorRun, start_editor, wait_for_page
+from sitegen.content.validate import load_site
+from sitehelpers import PROJECT
+
+pytestmark = pytest.mark.browser
+
+COLLECTION = "tin-tuc-qd-166-2021"
+UPDATES = Path("decisions/qd-166-2021/updates")
+EXISTING = "2021-01-15-ban-hanh-quyet-dinh.yaml"
+TITLE = "Họp báo: kết quả quý I"  # a colon, which broke hand-written YAML (issue 16)
+SLUG = "hop-bao-ket-qua-quy-i"
+NEW_FILE = f"2021-02-01-{SLUG}.yaml"
+ARTIFACTS = PROJECT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory):
+    work = tmp_path_factory.mktemp("editor")
+    shutil.copytree(PROJECT / "data", work / "data")
+    run = start_editor(work / "data")
+    yield run
+    run.stop()
+
+
+@pytest.fixture(scope="module")
+def requests_seen() -> list[str]:
+    return []
+
+
+@pytest.fixture(scope="module")
+def context(browser, requests_seen):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.on("request", lambda request: requests_seen.append(request.url))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # "delete?" and "leave unsaved?" are answered yes
+    yield page
+    page.close()
+
+
+def open_new_entry(page, editor: EditorRun) -> None:
+    page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/new")
+    page.wait_for_selector("#title-field-4", timeout=60_000)
+
+
+def choose_groups(page, *labels: str) -> None:
+    for label in labels:
+        page.click("#groups-field-7")
+        page.keyboard.type(label)
+        page.keyboard.press("Enter")
+
+
+def save(page) -> None:
+    page.get_by_text("Lưu", exact=True).first.click()
+    page.get_by_role("menuitem", name="Lưu", exact=True).click()
+
+
+def toast_text(page) -> str:
+    page.wait_for_selector(".Toastify__toast", timeout=30_000)
+    return page.inner_text(".Toastify__toast")
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+def test_the_editor_opens_in_vietnamese_with_the_updates_listed(editor, page) -> None:
+    listed = "text=UBND tỉnh Lạng Sơn ban hành Quyết định số 166/QĐ-UBND"
+    page.goto(f"{editor.url}/admin/")
+    page.wait_for_selector(listed, timeout=60_000)
+    assert page.get_by_text("Viết tin mới").is_visible()
+    assert page.get_by_text("Đăng nhập").count() == 0  # the local backend needs no login
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 768):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_selector(listed, timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / f"editor-list-{width}.png"))
+        page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/entries/{EXISTING.removesuffix('.yaml')}")
+        page.wait_for_selector("#title-field-4-en", timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / f"editor-entry-{width}.png"))
+        page.goto(f"{editor.url}/admin/")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_the_editors_own_checks_catch_the_obvious_mistakes_first(editor, page) -> None:
+    open_new_entry(page, editor)
+    page.fill("#date-field-1", "32/13/2021")
+    page.fill("#summary-field-5", "Tóm tắt thử.")
+    save(page)
+    assert "Còn ô chưa điền hoặc điền chưa đúng" in toast_text(page)
+    shown = page.inner_text("body").casefold()  # Decap writes field errors in capitals (CSS)
+    assert "ngày chưa đúng: viết ngày/tháng/năm, ví dụ 15/01/2021." in shown
+    assert "cần nhập “tiêu đề” bằng tiếng việt." in shown
+    assert "nhóm nhiệm vụ bắt buộc nhập." in shown
+    page.fill("#slug-field-2", "ban-hanh-quyet-dinh")  # the existing update's address
+    page.fill("#title-field-4", "Tin trùng địa chỉ")
+    save(page)
+    assert "địa chỉ “ban-hanh-quyet-dinh” đã có tin khác dùng; chọn địa chỉ khác." in page.inner_text("body").casefold()
+    assert sorted(p.name for p in editor.updates_dir.iterdir()) == [EXISTING]  # nothing was sent
+
+
+def test_a_vietnamese_only_update_is_saved_as_a_draft_and_shows_in_the_preview(editor, page) -> None:
+    open_new_entry(page, editor)
+    page.fill("#date-field-1", "01/02/2021")  # as Vietnamese write dates
+    page.fill("#title-field-4", TITLE)
+    page.wait_for_function(f"document.querySelector('#slug-field-2').value === '{SLUG}'", timeout=15_000)
+    page.fill("#summary-field-5", "Sở Kế hoạch và Đầu tư báo cáo kết quả quý I.")
+    page.fill("#body-field-6", "Đoạn thứ nhất của tin thử.\n\nĐoạn thứ hai, có **chữ đậm**.")
+    choose_groups(page, "1.", "3.")
+    save(page)
+    assert "Đã lưu" in toast_text(page)
+
+    path = editor.updates_dir / NEW_FILE
+    written = path.read_text(encoding="utf-8")
+    keys = [line.split(":")[0] for line in written.splitlines() if re.match(r"^[a-z_]+:", line)]
+    assert keys == ["date", "slug", "draft", "title", "summary", "body", "groups"]
+    assert "date: 2021-02-01\n" in written and "draft: true\n" in written and "groups: [1, 3]\n" in written
+    assert "body:\n  vi: |\n    Đoạn thứ nhất của tin thử.\n\n    Đoạn thứ hai, có **chữ đậm**.\n" in written
+    assert "en:" not in written
+    update = next(u for u in load_site(editor.data_dir).decisions[0].updates if u.slug == SLUG)
+    assert update.title.vi == TITLE and update.draft and update.groups == (1, 3)
+
+    page_url = f"{editor.url}/qd-166-2021/tin-tuc/{SLUG}/"
+    html = wait_for_page(page_url, TITLE)
+    assert "Bản nháp" in html
+    page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/entries/{NEW_FILE.removesuffix('.yaml')}")
+    page.reload()
+    frame = page.frame_locator("iframe").first.frame_locator("iframe").first
+    frame.get_by_text(TITLE).first.wait_for(timeout=60_000)
+
+
+def test_publishing_clears_draft_and_shows_the_update_in_both_languages_and_the_feeds(editor, page) -> None:
+    page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/entries/{NEW_FILE.removesuffix('.yaml')}")
+    page.wait_for_selector("#draft-field-3", timeout=60_000)
+    page.click("#draft-field-3")
+    save(page)
+    assert "Đã lưu" in toast_text(page)
+    written = (editor.updates_dir / NEW_FILE).read_text(encoding="utf-8")
+    assert "draft" not in written
+    assert not next(u for u in load_site(editor.data_dir).decisions[0].updates if u.slug == SLUG).draft
+
+    vietnamese = wait_for_page(f"{editor.url}/qd-166-2021/tin-tuc/{SLUG}/", TITLE, absent="Bản nháp")
+    assert "Đoạn thứ hai" in vietnamese
+    english = wait_for_page(f"{editor.url}/en/qd-166-2021/tin-tuc/{SLUG}/", TITLE)
+    assert "Not yet translated" in english
+    assert TITLE in fetch(f"{editor.url}/feed.xml") and TITLE in fetch(f"{editor.url}/en/feed.xml")
+    assert TITLE in fetch(f"{editor.url}/qd-166-2021/ngan-sach-nha-nuoc/feed.xml") or TITLE in fetch(
+        f"{editor.url}/qd-166-2021/tin-tuc/"
+    )
+
+
+def test_editing_an_existing_updates_english_changes_its_page_and_nothing_else(editor, page) -> None:
+    path = editor.updates_dir / EXISTING
+    before = path.read_text(encoding="utf-8")
+    page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/entries/{EXISTING.removesuffix('.yaml')}")
+    page.wait_for_selector("#title-field-4-en", timeout=60_000)
+    new_english = "Lạng Sơn issues Decision No. 166/QĐ-UBND on the 2021 plan"
+    page.fill("#title-field-4-en", new_english)
+    save(page)
+    assert "Đã lưu" in toast_text(page)
+    after = path.read_text(encoding="utf-8")
+    old_english = "Lạng Sơn Provincial People's Committee issues Decision No. 166/QĐ-UBND"
+    assert after == before.replace(f"  en: {old_english}\n", f"  en: {new_english}\n")  # comments, en_from kept
+    wait_for_page(f"{editor.url}/en/qd-166-2021/tin-tuc/ban-hanh-quyet-dinh/", new_english)
+
+
+def test_an_invalid_save_is_refused_with_the_projects_error_on_screen(editor, page) -> None:
+    open_new_entry(page, editor)
+    page.fill("#date-field-1", "01/02/2099")
+    page.fill("#title-field-4", "Tin đặt ngày trong tương lai")
+    page.wait_for_function("document.querySelector('#slug-field-2').value === 'tin-dat-ngay-trong-tuong-lai'")
+    page.click("#draft-field-3")  # not a draft: a future date is then an error of the project's validator
+    page.fill("#summary-field-5", "Tóm tắt.")
+    page.fill("#body-field-6", "Nội dung.")
+    choose_groups(page, "2.")
+    save(page)
+    message = toast_text(page)
+    assert "Chưa lưu được" in message and "data/ không thay đổi" in message
+    assert re.search(
+        r"data/decisions/qd-166-2021/updates/2099-02-01-tin-dat-ngay-trong-tuong-lai\.yaml:\d+:\d+: date:", message
+    )
+    assert "is in the future" in message
+    assert not (editor.updates_dir / "2099-02-01-tin-dat-ngay-trong-tuong-lai.yaml").exists()
+    load_site(editor.data_dir)  # data/ is still valid
+
+    page.goto(f"{editor.url}/qd-166-2021/")
+    assert page.locator("h1").inner_text() == "Chưa xem trước được: dữ liệu có lỗi"
+    assert re.search(r"2099-02-01-tin-dat-ngay-trong-tuong-lai\.yaml:\d+:\d+", page.inner_text("main"))
+    page.goto(f"{editor.url}/en/qd-166-2021/")
+    assert page.locator("h1").inner_text() == "No preview yet: the data has errors"
+
+
+def test_deleting_asks_first_then_removes_the_file(editor, page) -> None:
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: asked.append(dialog.message))
+    page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/entries/{NEW_FILE.removesuffix('.yaml')}")
+    page.wait_for_selector("#title-field-4", timeout=60_000)
+    page.get_by_text("Xoá tin", exact=True).click()
+    deadline = time.monotonic() + 30
+    while (editor.updates_dir / NEW_FILE).exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert asked and "Xoá hẳn tin này" in asked[0]
+    assert not (editor.updates_dir / NEW_FILE).exists()
+    assert [u.slug for u in load_site(editor.data_dir).decisions[0].updates] == ["ban-hanh-quyet-dinh"]
+
+
+def test_no_request_left_127_0_0_1(editor, requests_seen) -> None:
+    assert requests_seen, "the tests above recorded no request"
+    others = sorted({u for u in requests_seen if not u.startswith(editor.url + "/") and not u.startswith("data:")})
+    assert others == []
+
+
+def test_the_real_data_folder_was_not_touched(editor) -> None:
+    assert editor.data_dir.resolve() != (PROJECT / "data").resolve()
+    real = yaml.safe_load((PROJECT / "data" / UPDATES / EXISTING).read_text(encoding="utf-8"))
+    assert real["title"]["en"] == "Lạng Sơn Provincial People's Committee issues Decision No. 166/QĐ-UBND"

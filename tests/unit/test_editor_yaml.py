@@ -1,0 +1,89 @@
+"""The editor's saves look hand-written: schema key order, block scalars, unchanged parts kept byte for byte."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import yaml
+from sitegen.tools.editor_yaml import NotAnUpdate, normalise_update
+from sitehelpers import PROJECT
+
+REAL = PROJECT / "data" / "decisions" / "qd-166-2021" / "updates" / "2021-01-15-ban-hanh-quyet-dinh.yaml"
+
+
+def as_decap_sends(data: dict) -> str:
+    """Another YAML writer's style: keys in another order, block lists, quoted strings, long lines."""
+    return yaml.safe_dump(dict(reversed(list(data.items()))), allow_unicode=True, width=1000, default_style=None)
+
+
+def test_an_unchanged_entry_is_written_back_byte_for_byte() -> None:
+    original = REAL.read_text(encoding="utf-8")
+    assert normalise_update(as_decap_sends(yaml.safe_load(original)), original) == original
+
+
+def test_changing_one_english_text_changes_only_that_field() -> None:
+    original = REAL.read_text(encoding="utf-8")
+    data = yaml.safe_load(original)
+    data["title"]["en"] = "A new English title"
+    del data["title"]["en_from"]  # the editor does not show it; it must survive
+    written = normalise_update(as_decap_sends(data), original)
+    old_line = "  en: Lạng Sơn Provincial People's Committee issues Decision No. 166/QĐ-UBND\n"
+    assert written == original.replace(old_line, "  en: A new English title\n")
+
+
+def test_a_new_update_gets_the_schema_order_and_block_scalars() -> None:
+    raw = as_decap_sends(
+        {
+            "date": "2021-02-01",
+            "slug": "hop-bao",
+            "draft": True,
+            "title": {"vi": "Họp báo: kết quả quý I", "en": ""},
+            "summary": {"vi": "Một câu tóm tắt."},
+            "body": {"vi": "Đoạn một.\n\nĐoạn hai:\n- mục một\n- mục hai"},
+            "groups": ["3", 1],
+            "source": {"publisher": {"vi": "", "en": ""}, "url": ""},
+        }
+    )
+    written = normalise_update(raw)
+    assert written.splitlines()[1:] == [
+        "date: 2021-02-01",
+        "slug: hop-bao",
+        "draft: true",
+        "title:",
+        '  vi: "Họp báo: kết quả quý I"',
+        "summary:",
+        "  vi: Một câu tóm tắt.",
+        "body:",
+        "  vi: |",
+        "    Đoạn một.",
+        "",
+        "    Đoạn hai:",
+        "    - mục một",
+        "    - mục hai",
+        "groups: [3, 1]",
+    ]
+    assert written.startswith("# ")
+    assert yaml.safe_load(written)["date"] == datetime.date(2021, 2, 1)
+
+
+def test_publishing_removes_the_draft_line_and_keeps_keys_the_editor_does_not_show() -> None:
+    original = "date: 2021-02-01\ntime: '15:30'\nslug: a\ndraft: true\ntitle:\n  vi: A\nsummary:\n  vi: B\nbody:\n  vi: C\ngroups: [1]\nnote: kept\n"
+    data = yaml.safe_load(original)
+    data["draft"] = False
+    del data["time"], data["note"]
+    written = normalise_update(as_decap_sends(data), original)
+    assert written == original.replace("draft: true\n", "")
+
+
+def test_a_long_paragraph_is_folded_and_reads_back_the_same() -> None:
+    long = " ".join(["Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành thực hiện nhiệm vụ."] * 4)
+    written = normalise_update(as_decap_sends({"date": "2021-02-01", "summary": {"vi": long}}))
+    assert "  vi: >-\n    " in written
+    assert all(len(line) <= 88 for line in written.splitlines())
+    assert yaml.safe_load(written)["summary"]["vi"] == long
+
+
+def test_what_is_not_a_mapping_is_refused() -> None:
+    with pytest.raises(NotAnUpdate):
+        normalise_update("- a\n- b\n")
