@@ -13,6 +13,7 @@ import brotli
 import nginx_helpers as nginx
 import pytest
 from sitegen.publish.dist import precompress, write_csp_include
+from sitegen.publish.fingerprint import asset_file
 from sitehelpers import build_site
 
 PAGES = ["", "qd-166-2021/", "qd-166-2021/ngan-sach-nha-nuoc/", "about/"]
@@ -72,7 +73,7 @@ def test_pages_in_both_languages_are_sent_brotli_gzip_or_plain_as_the_browser_as
 
 
 def test_every_response_carries_the_security_headers(nginx_url) -> None:
-    for path in ["", "en/qd-166-2021/", "en/no-such-page/", "assets/site.css"]:
+    for path in ["", "en/qd-166-2021/", "en/no-such-page/", "assets/images/favicon.png"]:
         _, headers, _ = fetch(nginx_url, path)
         assert headers["x-content-type-options"] == "nosniff", path
         assert headers["referrer-policy"] == "strict-origin-when-cross-origin", path
@@ -81,18 +82,26 @@ def test_every_response_carries_the_security_headers(nginx_url) -> None:
         assert "unsafe-inline" not in policy, path
 
 
-def test_fingerprinted_assets_are_cached_for_a_year_and_pages_for_minutes(nginx_url, dist) -> None:
+def test_fingerprinted_assets_are_cached_for_a_year_and_pages_revalidated(nginx_url, dist) -> None:
     [stylesheet] = (dist / "assets" / "stylesheets").glob("main.*.min.css")
-    [bundle] = (dist / "assets" / "javascripts").glob("bundle.*.min.js")
-    for asset in (stylesheet, bundle):
+    # the site's own CSS and JS carry a content hash too (sitegen/publish/fingerprint.py)
+    own = [asset_file(dist, name) for name in ("site.css", "search.css", "search.js", "reading.js")]
+    for asset in (stylesheet, *own):
         status, headers, _ = fetch(nginx_url, asset.relative_to(dist).as_posix(), "br")
         assert status == 200 and headers["content-encoding"] == "br"
         assert headers["cache-control"] == "public, max-age=31536000, immutable"
         assert headers["content-type"].endswith("; charset=utf-8")
-    for path in ["", "en/", "search/vi.json", "search/en.json"]:  # one index per language
+    home = (dist / "index.html").read_text(encoding="utf-8")
+    assert all(f"assets/{asset.name}" in home for asset in own if asset.name.startswith(("site", "search.")))
+    # pages are revalidated on every visit: a page kept longer could name CSS/JS a new deployment replaced
+    for path in ["", "en/", "qd-166-2021/ngan-sach-nha-nuoc/", "en/about/"]:
+        status, headers, _ = fetch(nginx_url, path)
+        assert headers["cache-control"] == "no-cache", path
+        assert "etag" in headers or "last-modified" in headers, path  # so the revalidation is a cheap 304
+    for path in ["search/vi.json", "search/en.json", "feed.xml"]:  # one index per language
         assert fetch(nginx_url, path)[1]["cache-control"] == "public, max-age=300", path
     # not fingerprinted: a new version must reach readers within the hour
-    assert fetch(nginx_url, "assets/site.css")[1]["cache-control"] == "public, max-age=3600"
+    assert fetch(nginx_url, "assets/images/favicon.png")[1]["cache-control"] == "public, max-age=3600"
 
 
 def test_a_missing_page_gets_the_404_page_of_its_language(nginx_url, dist) -> None:
