@@ -90,8 +90,8 @@ def test_local_builds_keep_the_local_default_address() -> None:
 
     config = (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]' in config  # make build
-    makefile = (PROJECT_DIR / "Makefile").read_text(encoding="utf-8")
-    assert "SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/}" in makefile  # make serve: its own address
+    serve = (PROJECT_DIR / "hooks" / "sitegen" / "engine" / "serve.py").read_text(encoding="utf-8")
+    assert 'os.environ.get("SITE_URL") or f"http://{args.host}:{args.port}/"' in serve  # make serve: its own address
 
 
 def test_the_pages_workflow_publishes_only_with_the_pages_address() -> None:
