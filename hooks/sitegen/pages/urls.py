@@ -138,11 +138,12 @@ def open_data_path(decision: Decision) -> str:
 
 @dataclass(frozen=True)
 class PageRef:
-    """What a page shows: a decision, one of its groups, or neither (home, about)."""
+    """What a page shows: a decision, one of its groups, one of its updates, or none (home, about, lists)."""
 
     path: str
     decision: Decision | None = None
     group: TaskGroup | None = None
+    update: Update | None = None
 
 
 def find_page(site: Site, path: str) -> PageRef:
@@ -157,4 +158,8 @@ def _pages_by_path(site: Site) -> dict[str, PageRef]:
         index.setdefault(decision_path(decision), PageRef(decision_path(decision), decision))
         for group in decision.groups:
             index.setdefault(group_path(decision, group), PageRef(group_path(decision, group), decision, group))
+        for update in decision.updates:
+            index.setdefault(
+                update_path(decision, update), PageRef(update_path(decision, update), decision, update=update)
+            )
     return index

@@ -10,6 +10,7 @@ import re
 _THEME_HREFLANG = re.compile(r'\n[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CANONICAL_TAG = re.compile(r'<link rel="canonical" href="[^"]*">')
 _ARTICLE_START = re.compile(r"<article\b[^>]*>")
+_HEAD_TITLE = re.compile(r"<title>[^<]*</title>")
 
 
 def drop_theme_hreflang_links(html: str) -> str:
@@ -41,6 +42,12 @@ def drop_canonical(html: str) -> str:
         done = tag.end()
     kept.append(html[done:])
     return "".join(kept)
+
+
+def replace_title(html: str, escaped_title: str) -> str:
+    """The page's <title> (the first one, in <head>; inline SVGs in the body have their own)."""
+    end = html.index("</head>")
+    return _HEAD_TITLE.sub(lambda _: f"<title>{escaped_title}</title>", html[:end], count=1) + html[end:]
 
 
 def add_to_head(html: str, markup: str) -> str:
