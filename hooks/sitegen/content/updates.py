@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen.content.errors import DataError, Problem
 from sitegen.content.fields import FieldReader
-from sitegen.content.model import Site, TaskGroup, Update, UpdateSource
+from sitegen.content.model import Site, TaskGroup, Update, UpdatePhoto, UpdateSource
 from sitegen.content.richtext import refused_links
 from sitegen.content.yamlsource import Mapping as YamlMapping
 from sitegen.content.yamlsource import Scalar, Sequence, read_yaml
@@ -32,7 +32,11 @@ DRAFTS_VARIABLE = "SITEGEN_DRAFTS"
 PLACEHOLDER = "VIẾT VÀO ĐÂY – WRITE HERE"  # written by `make new-update`; refused once the draft is published
 
 _REQUIRED = ("date", "slug", "title", "summary", "body", "groups")
-_OPTIONAL = ("time", "source", "draft")
+_OPTIONAL = ("time", "source", "draft", "photo")
+MEDIA_FOLDER = "media"  # an update's photo lives in updates/media/ (where the editor uploads it)
+PHOTO_TYPES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+MAX_PHOTO_BYTES = 5 * 1024 * 1024  # a phone photo; the site serves resized copies, never this file
+MIN_PHOTO_WIDTH = 360  # the narrowest phone copy
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
@@ -131,6 +135,7 @@ def load_update(
         "groups": _groups(reader, node, groups),
         "source": _source(reader, node),
         "draft": draft,
+        "photo": _photo(reader, node, path.parent),
     }
     body = values["body"]
     if body is not None:
@@ -226,6 +231,65 @@ def _source(reader: FieldReader, parent: YamlMapping) -> UpdateSource | None:
     if publisher is None or url is None:
         return None
     return UpdateSource(publisher, url, author, headline)
+
+
+def _photo(reader: FieldReader, parent: YamlMapping, folder: Path) -> UpdatePhoto | None:
+    """`photo: {file: media/x.jpg, alt: {vi: ..., en: ...}}`: the file's type, size and pixels are checked."""
+    node = parent.get("photo")
+    if node is None:
+        return None
+    photo = reader.mapping(node, "photo", ("file", "alt"))
+    if photo is None:
+        return None
+    alt = reader.text(photo, "alt", "photo")
+    file = reader.plain(photo, "file", "photo")
+    if file is None:
+        return None
+    where = photo.get("file")
+    relative = Path(file)
+    media = folder / MEDIA_FOLDER
+    source = folder / relative
+    kinds = ", ".join(sorted(PHOTO_TYPES))
+    if relative.is_absolute() or ".." in relative.parts or relative.parts[:1] != (MEDIA_FOLDER,):
+        reader.problem(
+            where,
+            "photo.file",
+            f"expected a file in the updates' {MEDIA_FOLDER}/ folder, like {MEDIA_FOLDER}/hop-bao.jpg",
+        )
+        return None
+    if relative.suffix.lower() not in PHOTO_TYPES:
+        reader.problem(where, "photo.file", f"'{file}' is not a photo this site shows; use {kinds}")
+        return None
+    if not source.is_file() or not source.resolve().is_relative_to(media.resolve()):
+        reader.problem(where, "photo.file", f"there is no file {file} next to this update")
+        return None
+    size = source.stat().st_size
+    if size > MAX_PHOTO_BYTES:
+        reader.problem(
+            where,
+            "photo.file",
+            f"{file} is {size / 1048576:.1f} MB; at most {MAX_PHOTO_BYTES // 1048576} MB, please make it smaller",
+        )
+        return None
+    from PIL import Image, UnidentifiedImageError  # only when an update has a photo
+
+    try:
+        with Image.open(source) as image:
+            image.verify()
+        with Image.open(source) as image:
+            kind, width, height = image.format, image.width, image.height
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+        reader.problem(where, "photo.file", f"{file} cannot be read as a photo ({kinds})")
+        return None
+    if kind != PHOTO_TYPES[relative.suffix.lower()]:
+        reader.problem(where, "photo.file", f"{file} is a {kind} file under another name; rename it to .{kind.lower()}")
+        return None
+    if width < MIN_PHOTO_WIDTH:
+        reader.problem(where, "photo.file", f"{file} is {width} pixels wide; at least {MIN_PHOTO_WIDTH} are needed")
+        return None
+    if alt is None:
+        return None
+    return UpdatePhoto(file, str(source), alt, width, height)
 
 
 def _shown(node) -> str:

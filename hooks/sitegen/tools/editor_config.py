@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitegen.content.model import Decision, Site
-from sitegen.content.updates import UPDATES_FOLDER, today_in_province
+from sitegen.content.updates import MAX_PHOTO_BYTES, MEDIA_FOLDER, UPDATES_FOLDER, today_in_province
 from sitegen.pages.urls import UPDATES_FOLDER as UPDATES_ADDRESS
 
 BACKEND_VARIABLE = "EDITOR_BACKEND"
@@ -26,7 +26,7 @@ GIT_HOSTS = {
     "gitea": ("/api/v1", None),
 }
 # Every key of an update the editor shows; the normaliser keeps any other key of a file untouched.
-SHOWN_KEYS = frozenset({"date", "slug", "draft", "title", "summary", "body", "groups", "source"})
+SHOWN_KEYS = frozenset({"date", "slug", "draft", "title", "summary", "body", "groups", "source", "photo"})
 
 
 class BadSetting(ValueError):
@@ -121,6 +121,9 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
         "sortable_fields": ["date", "slug"],
         "preview_path": f"{decision.slug}/{UPDATES_ADDRESS}/{{{{fields.slug}}}}/",
         "editor": {"preview": True},
+        # photos go into updates/media/, and the update names them `media/<file>` (content/updates.py)
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": MEDIA_FOLDER,
         "fields": [
             {
                 "name": "date",
@@ -176,6 +179,29 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
                     {"name": "url", "label": "Địa chỉ bài (https://...)", "widget": "string", "required": False},
                     {"name": "author", "label": "Tác giả", "widget": "string", "required": False},
                     _bilingual("headline", "Tên bài", required=False),
+                ],
+            },
+            {
+                "name": "photo",
+                "label": "Ảnh",
+                "widget": "object",
+                "required": False,
+                "collapsed": True,
+                "hint": "Một ảnh cho tin (không bắt buộc). Trang web tự làm bản nhỏ cho điện thoại.",
+                "fields": [
+                    {
+                        "name": "file",
+                        "label": f"Tệp ảnh (JPEG, PNG hoặc WebP, rộng ít nhất 360 điểm ảnh, tối đa {MAX_PHOTO_BYTES // 1048576} MB)",
+                        "widget": "image",
+                        "required": False,
+                        "choose_url": False,
+                    },
+                    _bilingual(
+                        "alt",
+                        "Mô tả ảnh",
+                        required=False,  # required once there is a file: the project's validator says so
+                        hint="Bắt buộc khi có ảnh: ảnh cho thấy gì, cho người không xem được ảnh.",
+                    ),
                 ],
             },
         ],
