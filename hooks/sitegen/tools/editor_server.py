@@ -55,10 +55,10 @@ ADMIN_PREFIX = "/admin/"
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
 # The editor page may load nothing from another host: Decap's bundle names CDNs and Git hosts in code it
 # does not run here; this header makes sure a stray request is blocked, not sent. Decap styles its
-# components with inline <style> (emotion), its config check (AJV) compiles code with eval, and its bundle compiles WebAssembly.
+# components with inline <style> (emotion), reads uploads back from blob: addresses (still this page), its config check (AJV) compiles code with eval, and its bundle compiles WebAssembly.
 ADMIN_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob:; frame-src 'self'; "
     "worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'"
 )
 ERROR_WORDING = {
