@@ -54,6 +54,16 @@ def cpu_seconds(pid: int) -> float:
     return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
+def wait_for_no_children(pid: int, timeout: float = 60) -> None:
+    """Until the rebuild's child process has ended (the page is served a moment before it exits)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        tasks = Path(f"/proc/{pid}/task").glob("*/children")
+        if not any(task.read_text().strip() for task in tasks):
+            return
+        time.sleep(0.01)
+
+
 def edit_title(path: Path, marker: str) -> None:
     """One line changes: the Vietnamese title gets the marker appended."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -88,10 +98,12 @@ def run() -> dict:
                 before = cpu_seconds(server.pid)
                 edit_title(group_file, marker)
                 rebuilds.append(wait_for(url, marker, timeout=120))
-                # the server's CPU time for the rebuild: what it costs when no one else wants the cores
+                # the server's CPU time for the rebuild (its child process, counted once it has ended): what
+                # it costs when no one else wants the cores
+                wait_for_no_children(server.pid)
                 cpu.append(cpu_seconds(server.pid) - before)
         finally:
-            server.send_signal(signal.SIGINT)  # lets MkDocs remove its temporary site folder
+            server.send_signal(signal.SIGINT)  # stops it as Ctrl-C does
             try:
                 server.wait(timeout=15)
             except subprocess.TimeoutExpired:

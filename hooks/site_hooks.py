@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import sitegen
@@ -52,7 +53,7 @@ def _mkdocs_command() -> str:
     return "serve" if sys.argv[1:2] == ["serve"] else "build"
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     # the generated folder changes on every rebuild; watching it would rebuild forever
     server.unwatch(config.docs_dir)
     if "SITEGEN_DATA" in os.environ:  # a data folder outside the project (a benchmark's copy, a fixture)

@@ -188,3 +188,9 @@ def test_decision_page_links_to_its_open_data(built_site, soup_of, site_url, dec
     ]
     for update in body["updates"]:
         assert (built_site.root / update["page"].removeprefix(f"{site_url}/") / "index.html").is_file()
+
+
+def test_robots_txt_names_the_absolute_sitemap_address(built_site, site_url) -> None:
+    lines = (built_site.root / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {site_url}/sitemap.xml" in lines
+    assert "Disallow: /" not in lines  # the whole site may be indexed

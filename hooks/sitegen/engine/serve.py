@@ -59,8 +59,8 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == BUILD_PATH:
             return self._send(str(self.preview.build_number).encode(), "text/plain")
-        if not self.preview.site_dir.is_dir():
-            return self._send(self._error_page().encode("utf-8"), "text/html; charset=utf-8")
+        if not self.preview.site_dir.is_dir():  # no good build yet: 503, the page is not there (yet)
+            return self._send(self._error_page().encode("utf-8"), "text/html; charset=utf-8", status=503)
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
@@ -70,8 +70,8 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             )
         super().do_GET()
 
-    def _send(self, body: bytes, content_type: str) -> None:
-        self.send_response(200)
+    def _send(self, body: bytes, content_type: str, status: int = 200) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
@@ -137,7 +137,10 @@ def rebuild(preview: Preview, command: list[str]) -> None:
 
 
 def watch(preview: Preview, command: list[str], folders: list[Path], stop: threading.Event) -> None:
+    """Build, then rebuild whenever a watched file changes. The files are looked at before the first
+    build starts, so an edit made while it runs is not mistaken for the state it built."""
     state = snapshot(folders)
+    rebuild(preview, command)
     while not stop.wait(POLL_SECONDS):
         current = snapshot(folders)
         if current == state:
@@ -179,9 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     stop = threading.Event()
     try:
-        rebuild(preview, command)
-        folders = [args.data, *(PROJECT_DIR / name for name in WATCHED)]
-        watch(preview, command, folders, stop)
+        watch(preview, command, [args.data, *(PROJECT_DIR / name for name in WATCHED)], stop)
     except KeyboardInterrupt:
         pass
     finally:
