@@ -144,10 +144,10 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
                 "label": "Bản nháp",
                 "widget": "boolean",
                 "default": True,
-                "required": False,
+                "required": False,  # a published file has no draft line at all
                 "hint": "Bật: tin chỉ hiện trong bản xem trước. Tắt rồi Lưu để đăng tin lên trang.",
             },
-            _bilingual("title", "Tiêu đề", required=True),
+            _bilingual("title", "Tiêu đề", required=True, multiline=True, rows=2),
             _bilingual("summary", "Tóm tắt", required=True, multiline=True, hint="Một hoặc hai câu."),
             _bilingual(
                 "body",
