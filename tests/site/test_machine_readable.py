@@ -63,7 +63,7 @@ def test_open_graph_of_a_group_page_speaks_its_language(soup_of, decision) -> No
         head = soup_of(f"{prefix}{decision.slug}/{group.slug}/index.html").head
         og = {m["property"]: m["content"] for m in head.select("meta[property^='og:']")}
         assert group.title.get(lang) in og["og:title"]
-        assert og["og:description"] == group.text.get(lang)
+        assert og["og:description"] == (group.summary or group.text).get(lang)
         assert og["og:type"] == "article"
 
 
@@ -160,7 +160,7 @@ def test_pages_without_a_decision_carry_no_legislation(soup_of) -> None:
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_decision_page_links_to_its_open_data(built_site, soup_of, site_url, decision, prefix) -> None:
     page = f"{prefix}{decision.slug}/index.html"
-    [link] = soup_of(page).select('a[type="application/json"]')
+    [link] = soup_of(page).select('article a[type="application/json"]')  # the footer links it too
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"]))
     assert target == f"{prefix}{decision.slug}/decision.json"
     record = json.loads((built_site.root / target).read_text(encoding="utf-8"))

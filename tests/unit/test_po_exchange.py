@@ -203,7 +203,7 @@ def test_po_files_saved_by_translation_tools_import_cleanly(tmp_path, name: str,
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('msgctxt "x"\nmsgid "a"\nmsgstr "b" junk\n', "bad.po: not a valid PO file: Syntax error in (line 3)"),
+        ('msgctxt "x"\nmsgid "a"\nmsgstr "b" junk\n', "bad.po:3: something follows the closing double quote: 'junk'"),
         (
             WEBLATE_STYLE.replace('msgid "Nhóm thử 1"', 'msgid "Nhóm thử một"'),
             "bad.po:16: data/decisions/qd-1-2030/groups/01.yaml:title: the Vietnamese in data/ has changed",

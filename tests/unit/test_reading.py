@@ -26,7 +26,8 @@ def pages_of(data) -> dict[str, str]:
 
 
 def with_card(number: int, icon: str) -> str:
-    return group_yaml(number) + f"icon: {icon}\nsummary: {{vi: Tóm tắt {number}, en: Summary {number}}}\n"
+    # the summary is an excerpt of the text group_yaml writes, as validation requires
+    return group_yaml(number) + f"icon: {icon}\nsummary: {{vi: Nội dung thử {number}, en: Summary {number}}}\n"
 
 
 def test_an_unknown_icon_is_reported_with_its_place_and_a_suggestion(tmp_path) -> None:
@@ -46,16 +47,20 @@ def test_an_icon_name_cannot_reach_outside_the_icon_folder(tmp_path) -> None:
         load_site(data)
 
 
-def test_cards_link_each_group_with_its_icon_number_title_and_summary(tmp_path) -> None:
+def test_home_lists_each_group_as_one_link_with_a_decorative_icon(tmp_path) -> None:
     data = write_data(tmp_path, groups=2)
     (data / "decisions/qd-1-2030/groups/01.yaml").write_text(with_card(1, "material/leaf"), encoding="utf-8")
     html = pages_of(data)["index.en.md"]
-    cards = re.findall(r'<li class="group-card" id="card-(\d)"><a href="([^"]+)">(.*?)</a></li>', html)
-    assert [(n, href) for n, href, _ in cards] == [("1", "qd-1-2030/nhom-thu-1/"), ("2", "qd-1-2030/nhom-thu-2/")]
-    first, second = cards[0][2], cards[1][2]
-    assert icon_svg("material/leaf") in first and "Task group 1" in first and "Group title 1" in first
-    assert "Summary 1" in first
-    assert "English text." in second  # no summary in the data: the card shows the group's text
+    items = re.findall(r'<li class="group-item" id="card-(\d)">(.*?)</li>', html)
+    assert [n for n, _ in items] == ["1", "2"]
+    first = items[0][1]
+    # one link per group, its title; the icon beside it is hidden from screen readers
+    assert re.findall(r'<a [^>]*href="([^"]+)"', first) == ["qd-1-2030/nhom-thu-1/"]
+    assert icon_svg("material/leaf") in first and 'aria-hidden="true"' in icon_svg("material/leaf")
+    assert re.search(r"<a [^>]*>.*Group title 1.*</a>", first)
+    assert "Summary 1" not in html  # the list is titles only: the summary repeats the group's one sentence
+    # the lead says what was decided, from the data: date, issuer, decision and how many groups
+    assert "On 3 February 2030, the Test body issued Decision No. 1/QĐ-TEST, with 2 groups" in html
 
 
 def test_home_shows_the_motto_and_the_target_in_each_languages_form(tmp_path) -> None:

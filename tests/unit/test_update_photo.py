@@ -10,7 +10,7 @@ import pytest
 from datafixtures import update_yaml, write_data, write_update
 from PIL import Image
 from sitegen.content.errors import DataError
-from sitegen.content.updates import MAX_PHOTO_BYTES
+from sitegen.content.schema import MAX_PHOTO_BYTES
 from sitegen.content.validate import load_site
 from sitegen.pages.feeds import render_feeds
 from sitegen.pages.news import render_update

@@ -109,7 +109,7 @@ def test_time_draft_and_body_links_are_checked(tmp_path) -> None:
 
 
 def test_the_new_update_placeholder_cannot_be_published(tmp_path) -> None:
-    from sitegen.content.updates import PLACEHOLDER
+    from sitegen.content.schema import PLACEHOLDER
 
     data = write_data(tmp_path)
     write_update(data, update_yaml("2025-01-02", "tin", body_vi=PLACEHOLDER), "a")

@@ -49,10 +49,10 @@ class FieldReader:
             if key.value not in allowed:
                 close = difflib.get_close_matches(key.value, allowed, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else f"; allowed keys: {', '.join(allowed)}"
-                self.problem(key, _join(path, key.value), f"unknown key{hint}")
+                self.problem(key, join_path(path, key.value), f"unknown key{hint}")
         for key in required:
             if node.get(key) is None:
-                self.problem(node, _join(path, key), "is missing; this field is required")
+                self.problem(node, join_path(path, key), "is missing; this field is required")
         return node
 
     def text(self, parent: Mapping, key: str, path: str = "") -> Text | None:
@@ -61,7 +61,7 @@ class FieldReader:
         `en_from` is the fingerprint of the Vietnamese the English was made from (see `model.fingerprint`);
         the Text remembers where it was read, so translation tools can report and edit it in place."""
         node = parent.get(key)
-        full = _join(path, key)
+        full = join_path(path, key)
         if node is None:
             return None
         mapping = self.mapping(node, full, ("vi",), ("en", "en_from"))
@@ -92,9 +92,9 @@ class FieldReader:
         node = mapping.get("en_from")
         if node is None:
             return None
-        full = _join(path, "en_from")
+        full = join_path(path, "en_from")
         if not isinstance(node, Scalar) or not _FINGERPRINT.fullmatch(node.value):
-            message = f"expected 8 hex digits written by `make translations-review` (like 3f9a1c2b), got {_shown(node)}"
+            message = f"expected 8 hex digits written by `make translations-review` (like 3f9a1c2b), got {shown(node)}"
             self.problem(node, full, message)
             return None
         if not has_english:
@@ -105,7 +105,7 @@ class FieldReader:
     def plain(self, parent: Mapping, key: str, path: str = "") -> str | None:
         """Text exactly as typed: `no`, `on`, `07:30` stay text rather than YAML 1.1 booleans or numbers."""
         node = parent.get(key)
-        full = _join(path, key)
+        full = join_path(path, key)
         if node is None:
             return None
         if not isinstance(node, Scalar) or node.kind == "nothing":
@@ -119,11 +119,11 @@ class FieldReader:
 
     def integer(self, parent: Mapping, key: str, low: int, high: int, path: str = "") -> int | None:
         node = parent.get(key)
-        full = _join(path, key)
+        full = join_path(path, key)
         if node is None:
             return None
         if not isinstance(node, Scalar) or not node.value.isascii() or not node.value.isdigit():
-            self.problem(node, full, f"expected a whole number from {low} to {high}, got {_shown(node)}")
+            self.problem(node, full, f"expected a whole number from {low} to {high}, got {shown(node)}")
             return None
         if len(node.value.lstrip("0")) > len(str(high)):  # int() of thousands of digits is slow, then refused
             self.problem(node, full, f"expected a whole number from {low} to {high}, got a number that long")
@@ -136,25 +136,25 @@ class FieldReader:
 
     def number(self, parent: Mapping, key: str, path: str = "", *, high: float = 1e9) -> float | None:
         node = parent.get(key)
-        full = _join(path, key)
+        full = join_path(path, key)
         if node is None:
             return None
         if not isinstance(node, Scalar) or not _NUMBER.fullmatch(node.value):
-            self.problem(node, full, f"expected a number such as 7.5 (with a dot), got {_shown(node)}")
+            self.problem(node, full, f"expected a number such as 7.5 (with a dot), got {shown(node)}")
             return None
         value = float(node.value)
         if value > high:
-            self.problem(node, full, f"expected a number from 0 to {high:g}, got {_shown(node)}")
+            self.problem(node, full, f"expected a number from 0 to {high:g}, got {shown(node)}")
             return None
         return value
 
     def date(self, parent: Mapping, key: str, path: str = "") -> datetime.date | None:
         node = parent.get(key)
-        full = _join(path, key)
+        full = join_path(path, key)
         if node is None:
             return None
         if not isinstance(node, Scalar) or not _ISO_DATE.fullmatch(node.value):
-            self.problem(node, full, f"expected a date written YYYY-MM-DD, got {_shown(node)}")
+            self.problem(node, full, f"expected a date written YYYY-MM-DD, got {shown(node)}")
             return None
         try:
             value = datetime.date.fromisoformat(node.value)
@@ -168,14 +168,14 @@ class FieldReader:
 
     def slug(self, parent: Mapping, key: str, path: str = "") -> str | None:
         node = parent.get(key)
-        full = _join(path, key)
+        full = join_path(path, key)
         if node is None:
             return None
         if not isinstance(node, Scalar) or not SLUG_PATTERN.fullmatch(node.value):
             self.problem(
                 node,
                 full,
-                f"expected a slug of lowercase ASCII letters, digits and single hyphens (like 'ngan-sach'), got {_shown(node)}",
+                f"expected a slug of lowercase ASCII letters, digits and single hyphens (like 'ngan-sach'), got {shown(node)}",
             )
             return None
         if len(node.value) > MAX_SLUG_LENGTH:
@@ -193,16 +193,16 @@ class FieldReader:
         if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
             node = parent.get(key)
             assert node is not None
-            self.problem(node, _join(path, key), f"expected a web address starting with https://, got '{value}'")
+            self.problem(node, join_path(path, key), f"expected a web address starting with https://, got '{value}'")
             return None
         return value
 
 
-def _join(path: str, key: str) -> str:
+def join_path(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _shown(node: Node) -> str:
+def shown(node: Node) -> str:
     if isinstance(node, Scalar) and node.kind != "nothing":
         value = node.value if len(node.value) <= 60 else f"{node.value[:57]}…"
         return f"'{value}'"

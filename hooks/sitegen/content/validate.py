@@ -5,38 +5,21 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from sitegen.content.datafiles import OUTSIDE_MESSAGE, list_data_folder, outside
 from sitegen.content.errors import DataError, Problem
 from sitegen.content.fields import MAX_SLUG_LENGTH, SLUG_PATTERN, FieldReader
-from sitegen.content.model import LANGUAGES, Decision, GrowthTarget, Site, Source, TaskGroup
+from sitegen.content.model import LANGUAGES, Decision, Site, TaskGroup
+from sitegen.content.schema import DECISION, GROUP, complete, read_record
 from sitegen.content.updates import load_updates
-from sitegen.content.yamlsource import Mapping, read_yaml
-from sitegen.pages.icons import read_icon
+from sitegen.content.yamlsource import read_yaml
 
 DECISION_FILE = "decision.yaml"
 GROUPS_FOLDER = "groups"
 
-_DECISION_KEYS = (
-    "type",
-    "number",
-    "date",
-    "issuer",
-    "title",
-    "summary",
-    "motto",
-    "objective",
-    "growth_target",
-    "source",
-    "translation_note",
-)
-_DECISION_OPTIONAL_KEYS = ("jurisdiction",)
-_GROUP_KEYS = ("number", "slug", "title", "text")
-_GROUP_OPTIONAL_KEYS = ("icon", "summary")  # the home page's card: an icon and a one-line excerpt
-MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from meaning anything
 # Web addresses the site already uses: a decision folder or task group slug with one of these names would silently
 # replace that page (a group slugged `index` replaced its decision's page). Add any new top-level page here.
 # top-level pages and folders of the site, and the pages a decision folder holds besides its groups
 RESERVED_FOLDER_NAMES = frozenset({*LANGUAGES, "index", "about", "assets", "search", "404", "translations"})
-RESERVED_GROUP_SLUGS = frozenset({"index", "tin-tuc"})
 
 
 def load_site(data_dir: Path, today: datetime.date | None = None) -> Site:
@@ -47,17 +30,16 @@ def load_site(data_dir: Path, today: datetime.date | None = None) -> Site:
     if not data_dir.is_dir():
         raise DataError([Problem(data_dir.as_posix(), 1, 1, "", "the data folder does not exist")])
     root = data_dir / "decisions"
-    folders = [p for p in entries(root) if p.is_dir()]
-    if not folders:
+    listing = list_data_folder(root, data_dir, lambda path: _display(path, data_dir), "one folder per decision")
+    problems.extend(listing.problems)
+    folders = [p for p in listing.paths if p.is_dir()]
+    if not folders and listing.readable and not problems:
         display = _display(root, data_dir)
         raise DataError(
             [Problem(display, 1, 1, "", "no decision folder found; expected data/decisions/<slug>/decision.yaml")]
         )
     decisions = []
     for folder in folders:
-        if outside(folder, data_dir):
-            problems.append(_outside_problem(folder, data_dir))
-            continue
         try:
             decisions.append(load_decision(folder, data_dir, today))
         except DataError as exc:
@@ -81,8 +63,8 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
         problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
     decision_fields = None
     if outside(folder / DECISION_FILE, data_dir):
-        problems.append(_outside_problem(folder / DECISION_FILE, data_dir))
-    elif (folder / DECISION_FILE).exists():
+        problems.append(Problem(display, 1, 1, "", OUTSIDE_MESSAGE))
+    elif (folder / DECISION_FILE).exists() or (folder / DECISION_FILE).is_symlink():
         try:
             decision_fields = _read_decision(folder / DECISION_FILE, display)
         except DataError as exc:
@@ -91,15 +73,15 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
         problems.append(Problem(display, 1, 1, "", "this file is missing; every decision folder needs one"))
 
     groups: list[TaskGroup] = []
-    unreadable = 0
-    for path in entries(folder / GROUPS_FOLDER):
+    listing = list_data_folder(
+        folder / GROUPS_FOLDER, data_dir, lambda path: _display(path, data_dir), "task group files named like 01.yaml"
+    )
+    problems.extend(listing.problems)
+    unreadable = len(listing.problems)
+    for path in listing.paths:
         if path.suffix != ".yaml":  # `04.yml`, `04.YAML`: would otherwise vanish from the site without a word
             message = f"this is not read: {GROUPS_FOLDER}/ holds only task group files named like 01.yaml"
             problems.append(Problem(_display(path, data_dir), 1, 1, "", message))
-            unreadable += 1
-            continue
-        if outside(path, data_dir):
-            problems.append(_outside_problem(path, data_dir))
             unreadable += 1
             continue
         try:
@@ -112,7 +94,7 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
     updates = ()
     if not unreadable:  # updates name task groups: check them against groups that were read
         try:
-            updates = load_updates(folder, lambda path: _display(path, data_dir), groups, today)
+            updates = load_updates(folder, data_dir, lambda path: _display(path, data_dir), groups, today)
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -123,86 +105,26 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
 
 
 def _read_decision(path: Path, display: str) -> dict:
+    """The fields of `decision.yaml` (declared in schema.DECISION) as Decision's keyword arguments."""
     reader = FieldReader(display)
-    node = reader.mapping(read_yaml(path, display), "", _DECISION_KEYS, _DECISION_OPTIONAL_KEYS)
-    if node is None:
+    values = read_record(reader, read_yaml(path, display), DECISION)
+    if reader.problems or not complete(DECISION, values):
         raise DataError(reader.problems)
-    values = {
-        "doc_type": reader.text(node, "type"),
-        "number": reader.plain(node, "number"),
-        "date": reader.date(node, "date"),
-        "issuer": reader.text(node, "issuer"),
-        "title": reader.text(node, "title"),
-        "summary": reader.text(node, "summary"),
-        "motto": reader.text(node, "motto"),
-        "objective": reader.text(node, "objective"),
-        "growth_target": _read_growth_target(reader, node),
-        "source": _read_source(reader, node),
-        "translation_note": reader.text(node, "translation_note"),
-    }
-    if reader.problems or any(v is None for v in values.values()):
-        raise DataError(reader.problems)
-    values["jurisdiction"] = reader.text(node, "jurisdiction")  # optional: None when absent
-    if reader.problems:
-        raise DataError(reader.problems)
+    assert values is not None
+    values["doc_type"] = values.pop("type")
     return values
 
 
-def _read_growth_target(reader: FieldReader, parent: Mapping) -> GrowthTarget | None:
-    node = parent.get("growth_target")
-    if node is None:
-        return None
-    target = reader.mapping(node, "growth_target", ("indicator", "year", "low_percent", "high_percent"))
-    if target is None:
-        return None
-    indicator = reader.text(target, "indicator", "growth_target")
-    year = reader.integer(target, "year", 1945, 2200, "growth_target")
-    low = reader.number(target, "low_percent", "growth_target", high=100)
-    high = reader.number(target, "high_percent", "growth_target", high=100)
-    if low is not None and high is not None and low > high:
-        reader.problem(target, "growth_target", f"low_percent ({low:g}) is above high_percent ({high:g})")
-        return None
-    if None in (indicator, year, low, high):
-        return None
-    return GrowthTarget(indicator, year, low, high)
-
-
-def _read_source(reader: FieldReader, parent: Mapping) -> Source | None:
-    node = parent.get("source")
-    if node is None:
-        return None
-    source = reader.mapping(node, "source", ("publisher", "url", "author", "headline"))
-    if source is None:
-        return None
-    values = (
-        reader.text(source, "publisher", "source"),
-        reader.url(source, "url", "source"),
-        reader.plain(source, "author", "source"),
-        reader.text(source, "headline", "source"),
-    )
-    return None if None in values else Source(*values)
-
-
 def load_task_group(path: Path, display: str) -> TaskGroup:
-    """One task group file: number, slug, title and text."""
+    """One task group file (fields declared in schema.GROUP)."""
     reader = FieldReader(display)
-    node = reader.mapping(read_yaml(path, display), "", _GROUP_KEYS, _GROUP_OPTIONAL_KEYS)
-    if node is None:
+    node = read_yaml(path, display)
+    values = read_record(reader, node, GROUP)
+    if reader.problems or not complete(GROUP, values):
         raise DataError(reader.problems)
-    values = (
-        reader.integer(node, "number", 1, MAX_GROUPS),
-        reader.slug(node, "slug"),
-        reader.text(node, "title"),
-        reader.text(node, "text"),
-    )
-    card = {"icon": read_icon(reader, node), "summary": reader.text(node, "summary")}
-    if values[1] in RESERVED_GROUP_SLUGS:
-        message = f"'{values[1]}' is already the web address of another page of this decision; choose another slug"
-        reader.problem(node.get("slug"), "slug", message)
-    if reader.problems or None in values:
-        raise DataError(reader.problems)
-    where = {key: (value.mark.line, value.mark.column) for key, value in ((k.value, v) for k, v in node.pairs)}
-    return TaskGroup(*values, data_file=display, where=where, **card)
+    assert values is not None
+    where = {key.value: (value.mark.line, value.mark.column) for key, value in node.pairs}
+    return TaskGroup(**values, data_file=display, where=where)
 
 
 def _check_groups(groups: list[TaskGroup], display: str, all_read: bool = True) -> list[Problem]:
@@ -248,28 +170,6 @@ def _check_groups(groups: list[TaskGroup], display: str, all_read: bool = True) 
                 )
             )
     return problems
-
-
-def entries(folder: Path) -> list[Path]:
-    """A folder's entries in a stable order, without hidden files and editor backups (`.DS_Store`, `x.yaml~`)."""
-    try:
-        found = [p for p in folder.iterdir() if not p.name.startswith(".") and not p.name.endswith("~")]
-    except OSError:  # missing, not a folder, or not readable: the caller reports what is then missing
-        return []
-    return sorted(found)
-
-
-def outside(path: Path, data_dir: Path) -> bool:
-    """True for a link that leads out of the data folder: the site publishes only what is in data/."""
-    try:
-        return not path.resolve().is_relative_to(data_dir.resolve())
-    except (OSError, RuntimeError):  # a link loop
-        return True
-
-
-def _outside_problem(path: Path, data_dir: Path) -> Problem:
-    message = "this is a link to a place outside the data folder; copy the file into the data folder instead"
-    return Problem(_display(path, data_dir), 1, 1, "", message)
 
 
 def _display(path: Path, data_dir: Path) -> str:

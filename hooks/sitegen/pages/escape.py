@@ -1,5 +1,5 @@
 """Plain text made inert: `h` for raw HTML, `md` and `md_paragraphs` for Markdown. The templates apply
-them (templating.py); nothing else escapes by hand."""
+them (templating.py), and text.front_matter to the titles it hands the theme; nothing else escapes."""
 
 from __future__ import annotations
 

@@ -15,8 +15,12 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "home_title": "Nhiệm vụ, giải pháp chủ yếu năm 2021 của tỉnh Lạng Sơn",
         "not_found_title": "Không tìm thấy trang",
-        "not_found_text": "Trang có địa chỉ này không có trên trang web.",
+        "not_found_text": (
+            "Trang bạn tìm không có trên trang web này. Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi."
+        ),
         "not_found_home": "Về trang chủ",
+        "not_found_groups": "Hoặc chọn một nhóm nhiệm vụ",
+        "not_found_search": "Hoặc tìm kiếm bằng ô tìm kiếm ở đầu trang",
         "decision": "Quyết định",
         "motto": "Phương châm hành động",
         "objective": "Mục tiêu tổng quát",
@@ -95,6 +99,43 @@ LABELS: dict[str, dict[str, str]] = {
         "status_link": "Tình trạng bản dịch tiếng Anh",
         "status_vi": "Tiếng Việt",
         "status_en": "Tiếng Anh",
+        # issue 15: home page lead, group pages, accessibility statement
+        "home_lead": "Ngày {date}, {issuer} ban hành {decision} với {n} nhóm nhiệm vụ, giải pháp chủ yếu:",
+        "decision_section": "Về quyết định",
+        "groups_nav": "Các nhóm nhiệm vụ",
+        "current_group": "đang xem",
+        "source_note_one_sentence": (
+            "Bài viết nguồn chỉ nêu nhóm nhiệm vụ này trong một câu, trích nguyên văn ở trên; "
+            "bài viết không nêu cơ quan chủ trì, thời hạn hay chỉ tiêu riêng cho nhóm."
+        ),
+        "source_note": "Nội dung trên trích nguyên văn bài viết nguồn.",
+        "source_article": "Đọc bài viết nguồn",
+        "accessibility_title": "Tuyên bố về khả năng tiếp cận",
+        "accessibility_intro": (
+            "Trang này được làm để mọi người đều đọc được: trên điện thoại, bằng bàn phím, với trình đọc "
+            "màn hình và khi tắt JavaScript."
+        ),
+        "accessibility_tested": "Những gì được kiểm tra",
+        "accessibility_tested_items": (
+            "Mọi trang của cả hai ngôn ngữ được kiểm tra tự động theo WCAG 2.2 mức AA bằng axe-core.\n"
+            "Mọi liên kết và nút đều dùng được bằng bàn phím, và vị trí đang chọn luôn được đánh dấu rõ.\n"
+            "Ở màn hình rộng 360 px, trang không phải cuộn ngang, chữ nội dung cỡ ít nhất 16 px và các "
+            "vùng chạm đủ lớn.\n"
+            "Khi tắt JavaScript, mọi nội dung vẫn đọc được và mọi liên kết vẫn dùng được."
+        ),
+        "accessibility_limits": "Những hạn chế đã biết",
+        "accessibility_limits_items": (
+            "Ô tìm kiếm cần JavaScript; khi tắt JavaScript, hãy dùng danh sách các nhóm nhiệm vụ ở trang chủ.\n"
+            "Bản tiếng Anh là bản dịch không chính thức; văn bản chưa được dịch hiển thị bằng tiếng Việt "
+            "và được đánh dấu là tiếng Việt cho trình đọc màn hình.\n"
+            "Trang không có toàn văn quyết định: bài viết nguồn chỉ tóm tắt quyết định.\n"
+            "Kiểm tra tự động không phát hiện được mọi vấn đề."
+        ),
+        "accessibility_report": "Báo một vấn đề",
+        "accessibility_report_text": (
+            "Trang này không có địa chỉ liên hệ riêng. Nếu bạn gặp khó khăn khi đọc trang, xin liên hệ "
+            "đơn vị đã đăng bài viết nguồn:"
+        ),
         # updates (news.py, feeds.py)
         "updates": "Tin tức",
         "updates_intro": "Tin cập nhật về quyết định và việc thực hiện các nhóm nhiệm vụ, tin mới nhất ở trên cùng.",
@@ -109,7 +150,7 @@ LABELS: dict[str, dict[str, str]] = {
         "all_updates": "Xem tất cả tin",
         "back_to_updates": "← Tất cả tin",
         "group_updates": "Tin tức về nhóm nhiệm vụ này",
-        "follow_feed": "Theo dõi tin qua Atom",
+        "follow_feed": "Nhận tin mới bằng ứng dụng đọc tin (Atom)",
         "feed_title_site": "Tin tức – {site}",
         "feed_title_group": "Tin tức – {group}",
         "draft": "Bản nháp: tin này chưa được công bố, chỉ hiện khi xem trước (make serve DRAFTS=1).",
@@ -122,8 +163,12 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "home_title": "Lạng Sơn's key tasks and solutions for 2021",
         "not_found_title": "Page not found",
-        "not_found_text": "There is no page at this address on this site.",
+        "not_found_text": (
+            "The page you are looking for is not on this site. The address may be mistyped, or the page may have moved."
+        ),
         "not_found_home": "Go to the home page",
+        "not_found_groups": "Or choose a task group",
+        "not_found_search": "Or search with the search box at the top of the page",
         "decision": "Decision",
         "motto": "Motto of action",
         "objective": "Overall objective",
@@ -203,6 +248,43 @@ LABELS: dict[str, dict[str, str]] = {
         "status_link": "Translation status of every text",
         "status_vi": "Vietnamese",
         "status_en": "English",
+        # issue 15: home page lead, group pages, accessibility statement
+        "home_lead": "On {date}, the {issuer} issued {decision}, with {n} groups of key tasks and solutions:",
+        "decision_section": "About the decision",
+        "groups_nav": "All task groups",
+        "current_group": "you are here",
+        "source_note_one_sentence": (
+            "The source article names this task group in one sentence only, quoted above; it names no "
+            "lead agency, deadline or target of its own for the group."
+        ),
+        "source_note": "The text above is the source article's own wording.",
+        "source_article": "Read the source article",
+        "accessibility_title": "Accessibility statement",
+        "accessibility_intro": (
+            "This site is made so that everyone can read it: on a phone, with a keyboard, with a screen "
+            "reader and with JavaScript turned off."
+        ),
+        "accessibility_tested": "What is tested",
+        "accessibility_tested_items": (
+            "Every page in both languages is checked automatically against WCAG 2.2 level AA with axe-core.\n"
+            "Every link and button works with a keyboard, and the focus is always clearly marked.\n"
+            "On a screen 360 px wide, no page scrolls sideways, body text is at least 16 px and tap "
+            "targets are large enough.\n"
+            "With JavaScript turned off, all content can be read and every link works."
+        ),
+        "accessibility_limits": "Known limits",
+        "accessibility_limits_items": (
+            "The search box needs JavaScript; without it, use the list of task groups on the home page.\n"
+            "The English version is an unofficial translation; a text not yet translated is shown in "
+            "Vietnamese and marked as Vietnamese for screen readers.\n"
+            "The site does not have the decision's full text: the source article only summarises it.\n"
+            "Automated checks cannot find every problem."
+        ),
+        "accessibility_report": "Report a problem",
+        "accessibility_report_text": (
+            "This site has no contact address of its own. If you have trouble reading it, please contact "
+            "the publisher of the source article:"
+        ),
         # updates (news.py, feeds.py)
         "updates": "Updates",
         "updates_intro": "Dated updates on the decision and on how its task groups are being carried out, newest first.",
@@ -217,7 +299,7 @@ LABELS: dict[str, dict[str, str]] = {
         "all_updates": "All updates",
         "back_to_updates": "← All updates",
         "group_updates": "Updates on this task group",
-        "follow_feed": "Follow these updates by Atom feed",
+        "follow_feed": "Get these updates in a feed reader (Atom)",
         "feed_title_site": "Updates – {site}",
         "feed_title_group": "Updates – {group}",
         "draft": "Draft: this update is not published; it shows only in a preview (make serve DRAFTS=1).",
@@ -297,5 +379,32 @@ SEARCH_LABELS: dict[str, dict[str, str]] = {
         "none": "No results found.",
         "loading": "Loading the search index…",
         "error": "The search index could not be loaded. Please try again.",
+    },
+}
+
+# The theme overrides' own wording (overrides/partials/*.html: feed links, header, search box, footer),
+# handed to them as `config.extra.theme_labels`
+THEME_LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "site_feed": "Tin tức (Atom)",
+        "footer": "Chân trang",
+        "source": "Nguồn",
+        "about": "Giới thiệu và nguồn",
+        "open_data": "Dữ liệu mở (JSON)",
+        "feeds": "Nhận tin mới bằng ứng dụng đọc tin",
+        "accessibility": "Khả năng tiếp cận",
+        "last_changed": "Nội dung thay đổi lần cuối",
+        "search_needs_js": "Tìm kiếm cần JavaScript. Xem các nhóm nhiệm vụ ở trang chủ.",
+    },
+    "en": {
+        "site_feed": "Updates (Atom)",
+        "footer": "Footer",
+        "source": "Source",
+        "about": "About and source",
+        "open_data": "Open data (JSON)",
+        "feeds": "Get new updates in a feed reader",
+        "accessibility": "Accessibility",
+        "last_changed": "Content last changed",
+        "search_needs_js": "Search needs JavaScript. See the task groups on the home page.",
     },
 }

@@ -155,6 +155,7 @@ def render_update(decision: Decision, update: Update, lang: str) -> RenderedPage
         draft=update.draft,
         entry=entry(decision, update, path, lang, full_names=True),
         body=shown(update.body, lang),
+        untranslated=all(text.best(lang)[1] != lang for text in (update.title, update.summary, update.body)),
         body_html=Markup(to_html(plain(update.body, lang))),  # safe by construction: content/richtext.py
         source=source,
         picture=picture(update, lang),

@@ -64,6 +64,9 @@ def plain(text: Text, lang: str) -> str:
     return text.best(lang)[0]
 
 
+# The page templates call text.j2's macros themselves; these are the same macros for Python callers.
+
+
 def block(text: Text, lang: str, attrs: str = "") -> Markup:
     """A paragraph in the page's language, or the Vietnamese marked as such when untranslated, or the
     English under a notice with a link to the current Vietnamese when the Vietnamese changed since."""

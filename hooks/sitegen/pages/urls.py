@@ -12,6 +12,7 @@ from sitegen.content.model import DEFAULT_LANGUAGE, Decision, Site, TaskGroup, U
 
 HOME_PAGE = "index.md"
 ABOUT_PAGE = "about.md"
+ACCESSIBILITY_PAGE = "accessibility.md"  # the accessibility statement (issue 15)
 STATUS_PAGE = "translations.md"  # the translation status page (translation_pages.py)
 UPDATES_FOLDER = "tin-tuc"  # web address of the updates list, the same in both languages like every slug
 SITE_FEED = "feed.xml"

@@ -17,6 +17,7 @@ from pathlib import Path
 import brotli
 
 from sitegen.engine.build import build
+from sitegen.engine.swap import PUBLIC_FILE
 from sitegen.project import PROJECT_DIR
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest")
@@ -106,11 +107,13 @@ def csp_include_path(dist_dir: Path) -> Path:
 
 
 def make_dist(dist_dir: Path, data_dir: Path, config: Path) -> int:
-    if build(dist_dir, data_dir, config):
+    totals: dict[str, int] = {}
+    # compressed before the folder is swapped in: nginx never serves a page without its .br/.gz copies
+    if build(dist_dir, data_dir, config, finish=lambda fresh: totals.update(precompress(fresh))):
         return 1
-    totals = precompress(dist_dir)
     csp_file = csp_include_path(dist_dir)
     write_csp_include(dist_dir, csp_file)
+    csp_file.chmod(PUBLIC_FILE)  # nginx's workers read it; the umask may say otherwise
     print(
         f"{dist_dir}: {totals['files']} text files, {totals['bytes']:,} bytes; "
         f"gzip {totals['gzip']:,}, brotli {totals['brotli']:,}; CSP header in {csp_file}"

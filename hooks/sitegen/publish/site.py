@@ -3,7 +3,7 @@ with the page manifest, whichever engine built it (`python -m sitegen.publish SI
 
 Per page: canonical, hreflang (with x-default), Open Graph, JSON-LD and the print footer, in place of
 the theme's own links. Per language: a search index, a sitemap (and its `.gz`), a 404 page. Once:
-open data, robots.txt.
+open data, robots.txt, and content hashes in the names of the site's own CSS and JS.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sitegen.content.model import LANGUAGES, Site
 from sitegen.pages.manifest import Manifest, PageEntry
 from sitegen.pages.urls import language_prefix
 from sitegen.publish import headmeta, opendata, page_fixes, search_index, sitemap
+from sitegen.publish.fingerprint import fingerprint_assets
 from sitegen.publish.not_found import write_not_found_pages
 from sitegen.publish.reproducible import date_epoch
 
@@ -47,6 +48,8 @@ def publish_site(site_dir: Path, manifest: Manifest, site: Site) -> None:
     (site_dir / "robots.txt").write_text(
         TEMPLATES.get_template("robots.txt").render(sitemap=f"{root}sitemap.xml"), encoding="utf-8"
     )
+    # last: every page is final, so each reference to the site's own CSS/JS gets its hashed name
+    fingerprint_assets(site_dir)
 
 
 def _without_theme_links(page_html: str) -> str:

@@ -13,7 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitegen.content.model import Decision, Site
-from sitegen.content.updates import MAX_PHOTO_BYTES, MEDIA_FOLDER, UPDATES_FOLDER, today_in_province
+from sitegen.content.schema import MAX_PHOTO_BYTES, MEDIA_FOLDER
+from sitegen.content.updates import UPDATES_FOLDER, today_in_province
 from sitegen.pages.urls import UPDATES_FOLDER as UPDATES_ADDRESS
 
 BACKEND_VARIABLE = "EDITOR_BACKEND"

@@ -31,8 +31,9 @@ import jinja2
 import yaml
 
 from sitegen.content.errors import DataError, Problem
+from sitegen.content.schema import MEDIA_FOLDER, RESERVED_UPDATE_SLUGS
 from sitegen.content.slugs import slugify
-from sitegen.content.updates import DRAFTS_VARIABLE, MEDIA_FOLDER, RESERVED_SLUGS, UPDATES_FOLDER
+from sitegen.content.updates import DRAFTS_VARIABLE, UPDATES_FOLDER
 from sitegen.content.validate import load_site
 from sitegen.pages.urls import UPDATES_FOLDER as UPDATES_ADDRESS
 from sitegen.project import PROJECT_DIR
@@ -203,7 +204,7 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
                 answer["suggestion"] = make_slug(query["title"][0], set(taken)) if query["title"][0].strip() else ""
             if "slug" in query:
                 slug = query["slug"][0]
-                answer["free"] = slug not in taken and slug not in RESERVED_SLUGS
+                answer["free"] = slug not in taken and slug not in RESERVED_UPDATE_SLUGS
                 answer["used_by"] = taken.get(slug)
                 answer["ascii"] = slugify(slug) == slug
             return answer

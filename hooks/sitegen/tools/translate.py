@@ -13,11 +13,10 @@ from pathlib import Path
 from sitegen.content.errors import DataError
 from sitegen.content.translation import TextEntry, collect, needing_work, report, summary
 from sitegen.content.validate import load_site
+from sitegen.project import data_dir, from_make
 from sitegen.tools.po import POError, export_po, read_po
 from sitegen.tools.translation_edit import Change, apply_changes
 from sitegen.tools.yamledit import EditError
-
-PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 def load_entries(data_dir: Path) -> list[TextEntry]:
@@ -82,8 +81,10 @@ def run_po_export(data_dir: Path, output: Path) -> int:
     return 0
 
 
-def run_po_import(data_dir: Path, po_path: Path) -> int:
-    changes = read_po(po_path, load_entries(data_dir))
+def run_po_import(data_dir: Path, po_path: Path, skip_stale: bool = False) -> int:
+    changes, stale = read_po(po_path, load_entries(data_dir), skip_stale)
+    for line in stale:
+        print(f"{line}; skipped", file=sys.stderr)
     if not changes:
         print(f"{po_path}: nothing to import; data/ already holds these translations.")
         return 0
@@ -102,18 +103,26 @@ def run_po_import(data_dir: Path, po_path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data")
+    parser.add_argument("--data", type=Path, default=data_dir())
     commands = parser.add_subparsers(dest="command", required=True)
     report_cmd = commands.add_parser("report", help="list missing, outdated and unreviewed texts")
     report_cmd.add_argument("--check", action="store_true", help="exit 1 if any text needs work (for CI)")
     report_cmd.add_argument("--all", action="store_true", help="list translated texts too")
     review_cmd = commands.add_parser("review", help="mark English texts as checked against the current Vietnamese")
-    review_cmd.add_argument("texts", nargs="*", help="file:field (or file:line) as the report prints it")
+    review_cmd.add_argument(
+        "texts",
+        nargs="*",
+        default=[text] if (text := from_make("TEXT")) else [],
+        help="file:field (or file:line) as the report prints it (default: SITEGEN_TEXT, set by make TEXT=...)",
+    )
     review_cmd.add_argument("--all-unreviewed", action="store_true", help="every English text without en_from")
     export_cmd = commands.add_parser("po-export", help="write every text to a gettext PO file")
-    export_cmd.add_argument("output", type=Path)
+    export_cmd.add_argument("output", type=Path, nargs="?", default=Path(from_make("PO") or "translations/en.po"))
     import_cmd = commands.add_parser("po-import", help="write a translated PO file back into data/")
-    import_cmd.add_argument("po", type=Path)
+    import_cmd.add_argument("po", type=Path, nargs=None if from_make("PO") is None else "?", default=from_make("PO"))
+    import_cmd.add_argument(
+        "--skip-stale", action="store_true", help="import the other entries when some Vietnamese changed since export"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "report":
@@ -122,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_review(args.data, args.texts, args.all_unreviewed)
         if args.command == "po-export":
             return run_po_export(args.data, args.output)
-        return run_po_import(args.data, args.po)
+        return run_po_import(args.data, args.po, args.skip_stale)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
     except (POError, EditError) as exc:

@@ -130,8 +130,9 @@ def apply_edits(source: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 def format_scalar(text: str, flow: bool, key_column: int, key: str) -> str:
-    """`text` as a YAML scalar that reads back as exactly `text`: plain when that is safe and short,
-    a folded `>-` paragraph when long, double quotes otherwise (always valid, in flow or block)."""
+    """`text` as a YAML scalar that reads back as exactly `text`: plain when that is safe and short, a literal `|-`
+    block when it has line breaks, a folded `>-` paragraph when long, double quotes otherwise (always valid, in
+    flow or block)."""
     quoted = json.dumps(text, ensure_ascii=False)
     if "#" not in text and not text.startswith(("'", '"')):
         if flow and not any(c in text for c in ",[]{}?:") and _reads_back(f"{{{key}: {text}}}", text):
@@ -141,6 +142,11 @@ def format_scalar(text: str, flow: bool, key_column: int, key: str) -> str:
     if flow:
         return quoted
     indent = " " * (key_column + 2)
+    if "\n" in text:  # paragraphs: a literal block like the Vietnamese beside it, not one line of "\n"
+        literal = "|-\n" + "\n".join(indent + line if line else "" for line in text.split("\n"))
+        if _reads_back(f"{key}: {literal}", text):
+            return literal
+        return quoted
     lines = _wrap(text, WRAP_AT - len(indent))
     folded = ">-\n" + "\n".join(indent + line for line in lines)
     if lines and _reads_back(f"{key}: {folded}", text):
