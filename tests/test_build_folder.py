@@ -62,7 +62,8 @@ def test_make_dist_is_readable_by_a_web_server_whatever_the_umask(tmp_path: Path
         os.umask(0o077)
 
     command = [sys.executable, "-m", "sitegen.publish.dist", "--data", str(data), "--dist-dir", "dist"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # make dist refuses to run without the public address (issue 13)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.test/"}
     result = subprocess.run(
         command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600, preexec_fn=strict_umask
     )

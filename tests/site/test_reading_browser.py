@@ -196,14 +196,33 @@ def test_without_javascript_the_switch_still_lands_on_the_page(browser, site_url
 @pytest.mark.parametrize(
     ("path", "start"),
     [
-        (GROUP, "Quyết định số 166/QĐ-UBND ngày 15/01/2021 của UBND tỉnh Lạng Sơn, nhóm nhiệm vụ 3. "),
+        (
+            GROUP,
+            "Quyết định số 166/QĐ-UBND ngày 15/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn về nhiệm vụ, giải pháp chủ "
+            "yếu chỉ đạo, điều hành thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm "
+            "2021, nhóm nhiệm vụ 3 (đánh số theo thứ tự trong bài viết của Văn phòng UBND tỉnh Lạng Sơn): Quản lý, "
+            "điều hành ngân sách nhà nước. ",
+        ),
         (
             "en/" + GROUP,
-            "Decision No. 166/QĐ-UBND of 15 January 2021, Lạng Sơn Provincial People's Committee, task group 3 "
+            "Decision No. 166/QĐ-UBND dated 15 January 2021 of the Lạng Sơn Provincial People's Committee on the key "
+            "tasks and solutions for directing and administering the implementation of the 2021 socio-economic "
+            "development plan and state budget estimate, task group 3 (numbered in the order of the article of the "
+            "Office of the Lạng Sơn Provincial People's Committee): State budget management and administration "
             "(unofficial English translation). ",
         ),
-        ("qd-166-2021/", "Quyết định số 166/QĐ-UBND ngày 15/01/2021 của UBND tỉnh Lạng Sơn. "),
-        ("en/qd-166-2021/", "Decision No. 166/QĐ-UBND of 15 January 2021, Lạng Sơn Provincial People's Committee"),
+        (
+            "qd-166-2021/",
+            "Quyết định số 166/QĐ-UBND ngày 15/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn về nhiệm vụ, giải pháp chủ "
+            "yếu chỉ đạo, điều hành thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm "
+            "2021. ",
+        ),
+        (
+            "en/qd-166-2021/",
+            "Decision No. 166/QĐ-UBND dated 15 January 2021 of the Lạng Sơn Provincial People's Committee on the key "
+            "tasks and solutions for directing and administering the implementation of the 2021 socio-economic "
+            "development plan and state budget estimate (unofficial English translation). ",
+        ),
     ],
 )
 def test_copy_button_puts_the_citation_on_the_clipboard(browser, site_url, path, start) -> None:

@@ -73,12 +73,16 @@ def test_home_shows_the_motto_and_the_target_in_each_languages_form(tmp_path) ->
 def test_group_page_carries_a_ready_citation_with_the_permanent_address(tmp_path) -> None:
     pages = pages_of(write_data(tmp_path, groups=2))
     vi, en = pages["qd-1-2030/nhom-thu-2.md"], pages["qd-1-2030/nhom-thu-2.en.md"]
+    # as a Vietnamese reader cites a decision: number, date, issuer, subject; then which group, numbered by the site
+    # in the source article's order; then the address
     assert (
-        '<p class="citation" id="citation">Quyết định số 1/QĐ-TEST ngày 03/02/2030 của Cơ quan thử, nhóm nhiệm vụ 2. '
+        '<p class="citation" id="citation">Quyết định số 1/QĐ-TEST ngày 03/02/2030 của Cơ quan thử tiêu đề thử, '
+        "nhóm nhiệm vụ 2 (đánh số theo thứ tự trong bài viết của Nơi đăng thử): Nhóm thử 2. "
         "https://example.test/plan/qd-1-2030/nhom-thu-2/</p>"
     ) in vi
     assert (
-        '<p class="citation" id="citation">Decision No. 1/QĐ-TEST of 3 February 2030, Test body, task group 2 '
+        '<p class="citation" id="citation">Decision No. 1/QĐ-TEST dated 3 February 2030 of the Test body test title, '
+        "task group 2 (numbered in the order of the article of the Test publisher): Group title 2 "
         "(unofficial English translation). https://example.test/plan/en/qd-1-2030/nhom-thu-2/</p>"
     ) in en
     assert '<a href="https://example.test/plan/en/qd-1-2030/nhom-thu-2/">' in en
@@ -89,7 +93,8 @@ def test_group_page_carries_a_ready_citation_with_the_permanent_address(tmp_path
 
 def test_decision_page_citation_names_no_group(tmp_path) -> None:
     page = pages_of(write_data(tmp_path))["qd-1-2030/index.md"]
-    assert "của Cơ quan thử. https://example.test/plan/qd-1-2030/</p>" in page
+    assert "của Cơ quan thử tiêu đề thử. https://example.test/plan/qd-1-2030/</p>" in page
+    assert "nhóm nhiệm vụ" not in page.split('id="citation"')[1].split("</p>")[0]
 
 
 def test_the_printed_qr_code_is_inline_svg_in_a_print_only_block(tmp_path) -> None:

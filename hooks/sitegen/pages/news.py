@@ -44,6 +44,9 @@ class Entry:
     slug: str
     date_iso: str
     date_text: str
+    # "Ngày ban hành quyết định" when the update is dated the decision's own day: the announcement of the
+    # decision, whose source prints no publication date, must not pass the decision's date off as its own
+    date_label: str
     title: Shown
     summary: Shown
     href: str  # from the page the entry is shown on
@@ -96,6 +99,7 @@ def entry(
         slug=update.slug,
         date_iso=update.date.isoformat(),
         date_text=format_date(update.date, lang),
+        date_label=label(lang, "decision_date") if update.date == decision.date else "",
         title=shown(update.title, lang),
         summary=shown(update.summary, lang),
         href=link(from_path, update_page(decision, update)),

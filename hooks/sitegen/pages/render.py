@@ -168,7 +168,7 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url:
             GroupItem(other.number, shown(other.title, lang), relative_url(path, group_page(decision, other)))
             for other in decision.groups
         ],
-        cite_and_share=cite_and_share(citation(decision, lang, group.number), url, title, lang),
+        cite_and_share=cite_and_share(citation(decision, lang, group), url, title, lang),
     )
     feeds = news.group_feed_meta(decision, group, lang)
     # the group's one-line summary, where the data has one, describes the page to search engines and link previews

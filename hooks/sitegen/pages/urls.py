@@ -137,11 +137,12 @@ def open_data_path(decision: Decision) -> str:
 
 @dataclass(frozen=True)
 class PageRef:
-    """What a page shows: a decision, one of its groups, or neither (home, about)."""
+    """What a page shows: a decision, one of its groups, one of its updates, or none (home, about, lists)."""
 
     path: str
     decision: Decision | None = None
     group: TaskGroup | None = None
+    update: Update | None = None
 
 
 def find_page(site: Site, path: str) -> PageRef:
@@ -151,4 +152,7 @@ def find_page(site: Site, path: str) -> PageRef:
         for group in decision.groups:
             if path == group_path(decision, group):
                 return PageRef(path, decision, group)
+        for update in decision.updates:
+            if path == update_path(decision, update):
+                return PageRef(path, decision, update=update)
     return PageRef(path)

@@ -28,7 +28,9 @@ class POError(Exception):
     """A PO file that cannot be imported; the message names the PO file and line."""
 
 
-def export_po(entries: list[TextEntry]) -> str:
+def export_po(entries: list[TextEntry], previous: dict[str, str] | None = None) -> str:
+    """Every text as a PO entry; `previous` (key → the Vietnamese an outdated English was made from) becomes
+    `#| msgid`, which Poedit and Weblate show as the source change."""
     po = polib.POFile(wrapwidth=78)
     po.header = "English translation of the texts in data/. Import with `make po-import PO=file.po` (README.md)."
     po.metadata = {
@@ -50,6 +52,7 @@ def export_po(entries: list[TextEntry]) -> str:
                 occurrences=[(origin.file, str(entry.line))],
                 flags=["fuzzy"] if entry.state in (OUTDATED, UNREVIEWED) else [],
                 comment=_NOTES.get(entry.state, ""),
+                previous_msgid=(previous or {}).get(entry.key),
             )
         )
     return str(po) + "\n"
@@ -235,8 +238,10 @@ def read_po(po_path: Path, entries: list[TextEntry], skip_stale: bool = False) -
             continue  # an empty msgstr never deletes English already in data/
         new_english = english if english != entry.text.en else None
         reviewed = "fuzzy" not in item.flags and entry.text.en_from != fingerprint(entry.text.vi)
+        # new English still marked fuzzy must not inherit a fingerprint left over from deleted English
+        drop = entry.text.orphan_fingerprint and "fuzzy" in item.flags
         if new_english is not None or reviewed:
-            changes.append(Change(entry, new_english, reviewed))
+            changes.append(Change(entry, new_english, reviewed, drop_fingerprint=drop))
     if stale and not skip_stale:
         advice = (
             "export a fresh file (`make po-export`) and carry the translation over, or import the other "

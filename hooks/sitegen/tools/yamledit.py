@@ -105,6 +105,27 @@ def set_fingerprint(mapping: TextMapping, source: str, fingerprint: str) -> list
     return [_insert_after(mapping, source, mapping.fields["en"], f"en_from: {fingerprint}")]
 
 
+def remove_fingerprint(mapping: TextMapping, source: str) -> list[tuple[int, int, str]]:
+    """The edit that deletes `en_from` (its whole line, or its `, en_from: …` in a flow mapping)."""
+    existing = mapping.fields.get("en_from")
+    if existing is None:
+        return []
+    if mapping.flow:
+        before = source.rfind(",", mapping.start, existing.key_start)
+        if before != -1:
+            return [(before, existing.end, "")]
+        after = source.find(",", existing.end, mapping.end)  # `{en_from: x, vi: y}`: the first key
+        end = mapping.end if after == -1 else after + 1
+        while end < mapping.end and source[end] == " ":
+            end += 1
+        return [(existing.key_start, end, "")]
+    line_start = source.rfind("\n", 0, existing.key_start) + 1
+    if source[line_start : existing.key_start].strip():
+        raise EditError("`en_from` shares its line with another key; remove it by hand")
+    line_end = source.find("\n", existing.end)
+    return [(line_start, len(source) if line_end == -1 else line_end + 1, "")]
+
+
 def set_english(mapping: TextMapping, source: str, english: str) -> list[tuple[int, int, str]]:
     """The edits that make `en` hold `english` (replaced in place, or added after `vi`)."""
     existing = mapping.fields.get("en")
