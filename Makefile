@@ -11,12 +11,25 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
+# What people type on the command line (TITLE="giá $100; `x`") reaches the Python commands in the environment,
+# exactly as typed: never pasted into a shell command line, and $(value) keeps make itself from expanding `$`.
+# The commands read SITEGEN_<NAME> (sitegen/project.py, from_make); nothing below writes $(TEXT) etc. in a recipe.
+export SITEGEN_TEXT = $(value TEXT)
+export SITEGEN_PO = $(value PO)
+export SITEGEN_TITLE = $(value TITLE)
+export SITEGEN_DATE = $(value DATE)
+export SITEGEN_GROUPS = $(value GROUPS)
+export SITEGEN_HOST = $(value HOST)
+export SITEGEN_PORT = $(value PORT)
+export SITEGEN_DRAFTS = $(value DRAFTS)
+export ENGINE
+
 .PHONY: help setup zensical browser nginx node-tools cms serve edit build validate test lint format clean dist bench new-update
 .PHONY: translations translations-check translations-review po-export po-import bench-search schema
 
 help:
-	@echo "make serve     build the site and serve it on http://$(HOST):$(PORT) (rebuilds on edits)"
-	@echo "make edit      the press office's editor at http://$(HOST):$(PORT)/admin/ with the live preview (drafts on)"
+	@echo "make serve     build the site and serve it on http://127.0.0.1:8000 (rebuilds on edits; PORT=8001 for another port)"
+	@echo "make edit      the press office's editor at http://127.0.0.1:8000/admin/ with the live preview (drafts on)"
 	@echo "make build     build the site into site/ (the old site stays if anything fails); ENGINE=zensical: with Zensical"
 	@echo "make validate  check data/ without building"
 	@echo "make schema    write data/schema/*.json (JSON Schema of the data files, for editors) from the field declarations"
@@ -24,7 +37,7 @@ help:
 	@echo "make translations              list missing, outdated and unreviewed English texts (CHECK=1: fail on any)"
 	@echo "make translations-review TEXT=file:field   mark one English text as checked against the Vietnamese"
 	@echo "make po-export [PO=file.po]    every text into a gettext PO file for Poedit or Weblate"
-	@echo "make po-import PO=file.po      write a translated PO file back into data/ (all or nothing)"
+	@echo "make po-import PO=file.po      write a translated PO file back into data/ (all or nothing; SKIP_STALE=1: skip changed texts)"
 	@echo "make new-update  write a new press-office update (a draft); preview it with make serve DRAFTS=1"
 	@echo "make dist      the site plus .gz/.br copies into dist/, and dist.csp.conf for nginx"
 	@echo "make bench     benchmark: build time, scale, serve rebuild, page weight, load (BENCH_QUICK=1: shorter)"
@@ -61,7 +74,7 @@ node-tools:
 
 # generate → engine → publish, as `make build`, into a preview folder; rebuilt on edits (sitegen/engine/serve.py)
 serve: setup $(if $(filter zensical,$(ENGINE)),zensical)
-	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)/} SITEGEN_DRAFTS=$(DRAFTS) $(PY) -m sitegen.engine.serve --host $(HOST) --port $(PORT) --engine $(ENGINE)
+	$(PY) -m sitegen.engine.serve
 
 # Decap CMS and its local backend (decap-server), pinned, for make edit
 cms:
@@ -69,11 +82,11 @@ cms:
 
 # The editor over this checkout's data/ (sitegen/tools/editor_server.py); 127.0.0.1 only: it has no login
 edit: setup cms
-	$(PY) -m sitegen.tools.editor_server --host $(HOST) --port $(PORT)
+	$(PY) -m sitegen.tools.editor_server --host "$$SITEGEN_HOST" --port "$$SITEGEN_PORT"
 
 # EDITOR_BACKEND=github:owner/repo (README, "Publishing an update with the editor") also puts the editor into site/admin/
 build: setup $(if $(filter zensical,$(ENGINE)),zensical)
-	$(PY) -m sitegen.engine.build build --engine $(ENGINE)
+	$(PY) -m sitegen.engine.build build
 	$(if $(EDITOR_BACKEND),bash scripts/install-cms.sh && $(PY) -m sitegen.tools.editor_server --write-admin site)
 
 validate: setup
@@ -105,17 +118,18 @@ translations-check: setup
 	$(TRANSLATE) report --check
 
 translations-review: setup
-	$(TRANSLATE) review $(TEXT) $(if $(UNREVIEWED),--all-unreviewed)
+	$(TRANSLATE) review $(if $(UNREVIEWED),--all-unreviewed)
 
 po-export: setup
-	$(TRANSLATE) po-export $(PO)
+	$(TRANSLATE) po-export
 
+# SKIP_STALE=1: import the entries whose Vietnamese is unchanged, report and skip the others
 po-import: setup
-	$(TRANSLATE) po-import $(PO)
+	$(TRANSLATE) po-import $(if $(SKIP_STALE),--skip-stale)
 
 # Asks for what is not given: make new-update DATE=2021-02-01 TITLE="..." GROUPS="1, 3"
 new-update: setup
-	$(PY) -m sitegen.tools.new_update $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)") $(if $(GROUPS),--groups "$(GROUPS)")
+	$(PY) -m sitegen.tools.new_update
 
 # Search benchmark (bench/search.py; `make bench` runs it with the others): index bytes, key-to-results ms
 bench-search: setup browser

@@ -105,6 +105,7 @@ def real_dist() -> Path:
         from sitegen.publish.dist import csp_include_path, precompress, write_csp_include
 
         temp = Path(tempfile.mkdtemp(prefix="bench-dist-"))
+        temp.chmod(0o755)  # nginx's workers run as an unprivileged user (tests/nginx_helpers.py)
         atexit.register(shutil.rmtree, temp, True)
         dist = temp / "dist"
         mkdocs_build(dist, child_env(PROJECT / "data"))

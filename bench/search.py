@@ -27,6 +27,7 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 from sitegen.content.validate import load_site  # noqa: E402
 from sitegen.engine import build as sitegen_build  # noqa: E402
 from sitegen.pages.generate import generated_dir  # noqa: E402
+from sitegen.publish.fingerprint import asset_file  # noqa: E402
 
 REAL_DECISION = PROJECT / "data" / "decisions" / "qd-166-2021"
 SYNTHETIC_DECISIONS = 10
@@ -96,7 +97,7 @@ def script_bytes(site: Path) -> dict[str, dict[str, int]]:
     """The loader every page fetches, and the engine fetched with the index on first use."""
     sizes = {}
     for name in ("search.js", "search-engine.js", "search.css"):
-        raw = (site / "assets" / name).read_bytes()
+        raw = asset_file(site, name).read_bytes()
         sizes[name] = {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
     return sizes
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the test tools that are not Python packages, once: Node's axe-core (accessibility) and
-# vnu-jar (the Nu Html Checker, which needs Java), pinned in package.json / package-lock.json.
+# vnu-jar (the Nu Html Checker, which needs Java), and Lighthouse for `make bench`, pinned in package.json / package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -17,7 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 # npm ci only when the lock file changed since the last install
 stamp=node_modules/.installed
-if [ -f "$stamp" ] && [ "$stamp" -nt package-lock.json ] && [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if [ -f "$stamp" ] && [ "$stamp" -nt package-lock.json ] && [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] && [ -x node_modules/.bin/lighthouse ]; then
   exit 0
 fi
 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error

@@ -7,6 +7,7 @@ pid and log files, in the foreground, stopped when the `with` block ends.
 from __future__ import annotations
 
 import contextlib
+import grp
 import os
 import pwd
 import socket
@@ -29,13 +30,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def nginx_config(prefix: Path, port: int, root: Path, csp_include: Path, workers: int) -> str:
-    """The same include files as deploy/nginx/nginx.conf, with every path under `prefix`."""
+def worker_user() -> str:
+    """Started as root, nginx runs its workers as `nobody`, as Debian's nginx runs them as `www-data`: another,
+    unprivileged user, who reads the site only if its folders and files are readable by all (0755/0644)."""
+    account = pwd.getpwnam("nobody")
+    return f"user {account.pw_name} {grp.getgrgid(account.pw_gid).gr_name};\n"
+
+
+def nginx_config(
+    prefix: Path, port: int, root: Path, csp_include: Path, workers: int, deploy_dir: Path = DEPLOY_DIR
+) -> str:
+    """The same include files as deploy/nginx/nginx.conf (or a copy in `deploy_dir`), every path under `prefix`."""
     temp_paths = "\n".join(
         f"    {name}_temp_path {prefix / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
-    # started as root, nginx would run its workers as `nobody`, who may not read a checkout under /root or /work
-    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
+    user = worker_user() if os.geteuid() == 0 else ""  # not root: the workers are this unprivileged user
     return f"""\
 load_module {BROTLI_MODULE};
 {user}daemon off;
@@ -51,25 +60,29 @@ http {{
     sendfile on;
     access_log off;
 {temp_paths}
-    include {DEPLOY_DIR / "site-http.conf"};
+    include {deploy_dir / "site-http.conf"};
     server {{
         listen 127.0.0.1:{port};
         root {root};
         include {csp_include};
-        include {DEPLOY_DIR / "site-server.conf"};
+        include {deploy_dir / "site-server.conf"};
     }}
 }}
 """
 
 
 @contextlib.contextmanager
-def serve_dist(dist_dir: Path, csp_include: Path, workers: int = 1, port: int | None = None) -> Iterator[str]:
-    """Serve `dist_dir` with nginx (on `port`, or a free one); yields the base URL (no trailing slash)."""
+def serve_dist(
+    dist_dir: Path, csp_include: Path, workers: int = 1, port: int | None = None, deploy_dir: Path = DEPLOY_DIR
+) -> Iterator[str]:
+    """Serve `dist_dir` with nginx (on `port`, or a free one); yields the base URL (no trailing slash).
+
+    `dist_dir` must be readable by an unprivileged user, all the way down from `/` (see `worker_user`)."""
     with tempfile.TemporaryDirectory(prefix="nginx-") as temp:
         prefix = Path(temp)
         port = port or free_port()
         config = prefix / "nginx.conf"
-        config.write_text(nginx_config(prefix, port, dist_dir.resolve(), csp_include.resolve(), workers))
+        config.write_text(nginx_config(prefix, port, dist_dir.resolve(), csp_include.resolve(), workers, deploy_dir))
         command = [str(NGINX), "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(config)]
         checked = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
         if checked.returncode != 0:

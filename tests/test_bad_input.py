@@ -22,12 +22,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from buildhelpers import run_sitegen, tree_digest
-from datafixtures import group_yaml, write_data
+from datafixtures import group_yaml, update_yaml, write_data
 from sitehelpers import serve_folder
 
 PROJECT = Path(__file__).resolve().parents[1]
 DECISION = "data/decisions/qd-1-2030/decision.yaml"
 GROUPS = "data/decisions/qd-1-2030/groups"
+UPDATES = "data/decisions/qd-1-2030/updates"
 PROBLEM_LINE = re.compile(r"^[^:]+:\d+:\d+: .+$")
 SUMMARY_LINE = re.compile(r"^\d+ problems? found; nothing was built\.$")
 
@@ -113,6 +114,46 @@ def outside_folder(root: Path) -> Path:
     other = root / "elsewhere" / "data"
     write_data(root / "elsewhere", decision="qd-9-2031")
     return other / "decisions" / "qd-9-2031"
+
+
+def an_update(name: str = "2025-01-05-tin") -> Callable[[Path], None]:
+    """A valid update file, so a case can break something beside it."""
+    return write(f"{UPDATES}/{name}.yaml", update_yaml("2025-01-05", name.removeprefix("2025-01-05-")))
+
+
+def fifo(relative: str) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(path)
+
+    return mutate
+
+
+def sparse(relative: str, size: int) -> Callable[[Path], None]:
+    """A file that says it holds `size` bytes without taking the disk space (an 8 GB copy gone wrong)."""
+
+    def mutate(root: Path) -> None:
+        with open(root / relative, "wb") as handle:
+            handle.truncate(size)
+
+    return mutate
+
+
+def unreadable(relative: str) -> Callable[[Path], None]:
+    """No permission to list the folder (the build runs without root's power to ignore that: see below)."""
+
+    def mutate(root: Path) -> None:
+        (root / relative).chmod(0)
+
+    return mutate
+
+
+def outside_updates(root: Path) -> Path:
+    folder = root / "elsewhere" / "updates"
+    folder.mkdir(parents=True)
+    (folder / "2025-01-07-ngoai.yaml").write_text(update_yaml("2025-01-07", "ngoai"), encoding="utf-8")
+    return folder
 
 
 def each(*mutations: Callable[[Path], None]) -> Callable[[Path], None]:
@@ -456,7 +497,7 @@ CASES = [
         "a right-to-left override",
         write(f"{GROUPS}/02.yaml", group(2, text="{vi: Nội dung \u202etset}")),
         (
-            f"{GROUPS}/02.yaml:4:12: the character U+202E (a control or invisible formatting character) cannot appear on a page; remove it",
+            f"{GROUPS}/02.yaml:4:21: the character U+202E (a control or invisible formatting character) cannot appear on a page; remove it",
         ),
     ),
     Case(
@@ -560,6 +601,78 @@ CASES = [
         link("data/decisions/qd-9-2031", outside_folder),
         (
             "data/decisions/qd-9-2031:1:1: this is a link to a place outside the data folder; copy the file into the data folder instead",
+        ),
+    ),
+    Case(
+        "an update linking out of data",
+        each(an_update(), link(f"{UPDATES}/2025-01-06-ngoai.yaml", outside_file)),
+        (
+            f"{UPDATES}/2025-01-06-ngoai.yaml:1:1: this is a link to a place outside the data folder; copy the file into the data folder instead",
+        ),
+    ),
+    Case(
+        "an updates folder linking out of data",
+        each(an_update(), link(UPDATES, lambda root: outside_updates(root))),
+        (
+            f"{UPDATES}:1:1: this is a link to a place outside the data folder; copy the file into the data folder instead",
+        ),
+    ),
+    Case(
+        "an updates folder that is a file",
+        write(UPDATES, "date: 2025-01-05\n"),
+        (f"{UPDATES}:1:1: this should be a folder holding update files named like 2021-01-15-x.yaml; it is a file",),
+    ),
+    Case(
+        "an updates folder that cannot be read",
+        each(an_update(), unreadable(UPDATES)),
+        (f"{UPDATES}:1:1: this folder cannot be read: permission denied",),
+    ),
+    Case(
+        "a groups folder that cannot be read, beside updates that name its groups",
+        each(an_update(), unreadable(GROUPS)),
+        (f"{GROUPS}:1:1: this folder cannot be read: permission denied",),
+    ),
+    Case(
+        "a groups folder that is a file",
+        each(remove(GROUPS), write(GROUPS, "number: 1\n")),
+        (f"{GROUPS}:1:1: this should be a folder holding task group files named like 01.yaml; it is a file",),
+    ),
+    Case(
+        "a named pipe among the group files",
+        fifo(f"{GROUPS}/04.yaml"),
+        (f"{GROUPS}/04.yaml:1:1: this is a named pipe, not an ordinary file; data files must be ordinary files",),
+    ),
+    Case(
+        "a named pipe among the updates",
+        each(an_update(), fifo(f"{UPDATES}/2025-01-06-ong.yaml")),
+        (
+            f"{UPDATES}/2025-01-06-ong.yaml:1:1: this is a named pipe, not an ordinary file; data files must be ordinary files",
+        ),
+    ),
+    Case(
+        "an 8 GB file",
+        sparse(f"{GROUPS}/02.yaml", 8 * 1024**3),
+        (f"{GROUPS}/02.yaml:1:1: the file is 8,589,934,592 bytes; a data file may hold at most 262,144",),
+    ),
+    Case(
+        "an invisible space inside a word",
+        write(f"{GROUPS}/02.yaml", group(2, text="{vi: Nội dung ngân\u200bsách}")),
+        (
+            f"{GROUPS}/02.yaml:4:25: the invisible character U+200B (zero width space) is here; delete it (retype the text around it)",
+        ),
+    ),
+    Case(
+        "a right-to-left mark on the second line of a text",
+        write(f"{GROUPS}/02.yaml", group(2, text="\n  vi: |\n    Dòng một\n    Dòng \u200fhai")),
+        (
+            f"{GROUPS}/02.yaml:7:10: the invisible character U+200F (right-to-left mark) is here; delete it (retype the text around it)",
+        ),
+    ),
+    Case(
+        "a byte-order mark in the middle of a text",
+        write(f"{GROUPS}/02.yaml", group(2, title="{vi: Hai\ufeff, en: Two}")),
+        (
+            f"{GROUPS}/02.yaml:3:16: the invisible character U+FEFF (zero width no-break space) is here; delete it (retype the text around it)",
         ),
     ),
     Case(
@@ -678,6 +791,13 @@ text:
         thụt lề bốn dấu cách
     - không phải danh sách
 """
+LONE_CARRIAGE_RETURNS = 'number: 5\nslug: xuong-dong\ntitle: {vi: "Năm\\r==="}\ntext: {vi: "a\\r===\\r\\r    b"}\n'
+EDITOR_FILES = {
+    ".an.yaml": "tin-an",
+    ".#2025-01-05-tin.yaml": "",
+    "2025-01-05-tin.yaml~": "sao-luu",
+    "#tin.yaml#": "tu-luu",
+}
 OLD_STYLE = "Văn hoá, sức khoẻ, thuỷ lợi"  # tone mark on the second vowel; the source's own spelling stays
 
 
@@ -695,6 +815,17 @@ def accepted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     quoted = json.dumps(TYPED_MARKUP)  # a JSON string is a valid double-quoted YAML string
     (groups / "03.yaml").write_text(group(3, title=f"{{vi: {quoted}}}", text=f"{{vi: {quoted}}}"), encoding="utf-8")
     (groups / "04.yaml").write_text(LINE_BREAKS, encoding="utf-8")
+    (groups / "05.yaml").write_text(LONE_CARRIAGE_RETURNS, encoding="utf-8")
+    updates = data / "decisions/qd-1-2030/updates"
+    updates.mkdir()
+    body = "Viết cho <a@b.c> nhé."
+    (updates / "2025-01-05-tin.yaml").write_text(update_yaml("2025-01-05", "tin", body_vi=body), encoding="utf-8")
+    for folder in (groups, updates):  # what editors leave beside the file they edit: none of it is data
+        for name, slug in EDITOR_FILES.items():
+            if name.startswith(".#"):  # Emacs' lock is a link to nowhere
+                (folder / name).symlink_to("banbientap@may-tinh.4242:1700000000")
+            else:
+                (folder / name).write_text(update_yaml("2025-01-06", slug), encoding="utf-8")
     decision = data / "decisions/qd-1-2030/decision.yaml"
     text = decision.read_text(encoding="utf-8").replace("{vi: khẩu hiệu thử, en: test motto}", "{vi: no, en: on}")
     decision.write_text(text, encoding="utf-8")
@@ -790,6 +921,32 @@ def test_line_breaks_typed_into_data_make_no_markup(accepted_site: Path) -> None
     paragraphs = [squashed(p) for p in article.select("p")]
     assert "Đoạn một ===" in paragraphs
     assert "thụt lề bốn dấu cách - không phải danh sách" in paragraphs
+
+
+def test_lone_carriage_returns_make_no_markup(accepted_site: Path) -> None:
+    """A `\\r` in a quoted text is a line break like any other: no heading, no code block, the anchor kept."""
+    article = soup(accepted_site, "qd-1-2030/xuong-dong/index.html").select_one("article")
+    [title] = article.select("h1")
+    assert title["id"] == "group-5" and squashed(title) == "Năm ==="
+    assert not article.select("pre, code")
+    assert "a" not in [squashed(heading) for heading in article.select("h1, h2, h3, h4, h5, h6")]
+    paragraphs = [squashed(p) for p in article.select("p")]
+    assert "a ===" in paragraphs and "b" in paragraphs  # the blank line between them starts a paragraph
+
+
+def test_hidden_files_and_editor_files_are_not_data(accepted_site: Path) -> None:
+    """Hidden files, Emacs' lock (a link to nowhere) and auto-save, and backups `~` are ignored in groups/ and updates/
+    alike: the build succeeded (fixture) and none of them reached the site."""
+    pages = {p.relative_to(accepted_site).as_posix() for p in accepted_site.rglob("*.html")}
+    assert "qd-1-2030/tin-tuc/tin/index.html" in pages
+    for slug in ("tin-an", "sao-luu", "tu-luu"):
+        assert not [page for page in pages if slug in page], slug
+
+
+def test_a_mail_address_in_angle_brackets_is_a_mail_link(accepted_site: Path) -> None:
+    body = soup(accepted_site, "qd-1-2030/tin-tuc/tin/index.html").select_one("article")
+    [link] = [a for a in body.select("a") if a.get("href", "").startswith("mailto:")]
+    assert link["href"] == "mailto:a@b.c" and squashed(link) == "a@b.c"
 
 
 def test_a_successful_build_replaces_the_site_whole(tmp_path: Path, built_before: Path) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 from sitegen.content.validate import load_site
 
 PROJECT = Path(__file__).resolve().parents[1]
-SOURCE = (PROJECT.parent / "shared" / "source" / "000_800b2595db5bdd10.txt").read_text(encoding="utf-8")
+# the Office's article, kept in the repository with its provenance (data/decisions/qd-166-2021/source/)
+SOURCE_DIR = PROJECT / "data" / "decisions" / "qd-166-2021" / "source"
+SOURCE = (SOURCE_DIR / "article.txt").read_text(encoding="utf-8")
 
 
 def squash(text: str) -> str:

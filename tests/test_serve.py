@@ -111,5 +111,5 @@ def test_a_port_in_use_is_one_line_saying_how_to_pick_another(tmp_path) -> None:
         output, _ = server.communicate(timeout=60)
     assert server.returncode == 1
     assert output.strip().splitlines() == [
-        f"Port {port} on 127.0.0.1 is in use; pick another, e.g. `make serve PORT={port + 1}`."
+        f"Port {port} on 127.0.0.1 is in use (another `make serve`?); pick another: `make serve PORT={port + 1}`."
     ]

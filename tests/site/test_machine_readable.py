@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from sitegen.content.githistory import committed_dates
 from sitegen.content.updates import published_only
 from sitegen.content.validate import load_site
 from sitegen.publish.reproducible import latest_date
+from sitegen.publish.sitemap import page_last_changed
 from sitehelpers import PROJECT, all_pages, page_path
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -63,15 +66,20 @@ def test_open_graph_of_a_group_page_speaks_its_language(soup_of, decision) -> No
         head = soup_of(f"{prefix}{decision.slug}/{group.slug}/index.html").head
         og = {m["property"]: m["content"] for m in head.select("meta[property^='og:']")}
         assert group.title.get(lang) in og["og:title"]
-        assert og["og:description"] == group.text.get(lang)
+        assert og["og:description"] == (group.summary or group.text).get(lang)
         assert og["og:type"] == "article"
 
 
 def _sitemap(path) -> list[tuple[str, dict[str, str]]]:
     root = ET.parse(path).getroot()
-    latest = latest_date(load_site(PROJECT / "data")).isoformat()  # the data's date, never the build's
-    assert {m.text for m in root.findall(f"{SITEMAP}url/{SITEMAP}lastmod")} == {latest}
-    assert len(root.findall(f"{SITEMAP}url/{SITEMAP}lastmod")) == len(root.findall(f"{SITEMAP}url"))
+    # when the page's data files were committed: never the build's clock, never the decision's date
+    site = load_site(PROJECT / "data")
+    last_changed = page_last_changed(site, committed_dates(PROJECT / "data"))
+    for url in root.findall(f"{SITEMAP}url"):
+        page = re.sub(r"^https?://[^/]+/(en/)?", "", url.findtext(f"{SITEMAP}loc"))
+        expected = last_changed(page)
+        assert url.findtext(f"{SITEMAP}lastmod") == (expected.isoformat() if expected else None), page
+        assert url.findtext(f"{SITEMAP}lastmod") != latest_date(site).isoformat()
     return [
         (url.findtext(f"{SITEMAP}loc"), {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")})
         for url in root.findall(f"{SITEMAP}url")
@@ -113,43 +121,50 @@ def _json_ld(soup) -> list[dict]:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_decision_page_describes_the_legislation_from_data(soup_of, site_url, decision, lang) -> None:
+def test_decision_page_is_a_web_page_about_the_legislation(soup_of, site_url, decision, lang) -> None:
     prefix = "" if lang == "vi" else "en/"
     [data] = _json_ld(soup_of(f"{prefix}{decision.slug}/index.html"))
     assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "Legislation"
-    assert data["url"] == f"{site_url}/{prefix}{decision.slug}/"
-    assert data["legislationIdentifier"] == decision.number
-    assert data["legislationType"] == decision.doc_type.get(lang)
-    assert data["legislationDate"] == decision.date.isoformat()
-    assert data["legislationPassedBy"]["name"] == decision.issuer.get(lang)
-    assert data["legislationJurisdiction"]["name"] == decision.jurisdiction.get(lang)
-    assert data["inLanguage"] == lang
-    assert data["isBasedOn"] == decision.source.url
-    parts = data["hasPart"]
-    assert [p["position"] for p in parts] == [g.number for g in decision.groups] == list(range(1, 10))
-    assert [p["url"] for p in parts] == [f"{site_url}/{prefix}{decision.slug}/{g.slug}/" for g in decision.groups]
-    for part, group in zip(parts, decision.groups, strict=True):
-        assert group.title.get(lang) in part["name"]
-    vi_id, en_id = f"{site_url}/{decision.slug}/#decision", f"{site_url}/en/{decision.slug}/#decision"
+    assert data["@type"] == "WebPage" and data["inLanguage"] == lang
+    assert data["url"] == data["@id"] == f"{site_url}/{prefix}{decision.slug}/"
+    law = data["about"]
+    assert law["@type"] == "Legislation" and law["@id"] == f"{site_url}/{decision.slug}/#legislation"
+    assert law["legislationIdentifier"] == decision.number
+    assert law["legislationType"] == decision.doc_type.get(lang)
+    assert law["legislationDate"] == decision.date.isoformat()
+    assert law["legislationPassedBy"]["name"] == decision.issuer.get(lang)
+    assert law["legislationJurisdiction"]["name"] == decision.jurisdiction.get(lang)
+    assert law["inLanguage"] == "vi"
+    assert "url" not in law and "hasPart" not in law  # not the site's address; the groups are not its parts
+    source = data["isBasedOn"]
+    assert (source["@type"], source["url"], source["author"]["name"]) == (
+        "NewsArticle",
+        decision.source.url,
+        "Thùy Linh",
+    )
+    assert source["about"] == {"@id": law["@id"]}
+    vi_page, en_page = f"{site_url}/{decision.slug}/", f"{site_url}/en/{decision.slug}/"
     if lang == "vi":
-        assert data["@id"] == vi_id and data["workTranslation"] == {"@id": en_id}
-        assert "encoding" not in data and "translationOfWork" not in data
+        assert data["workTranslation"] == {"@id": en_page} and "translationOfWork" not in data
     else:
-        assert data["@id"] == en_id and data["translationOfWork"] == {"@id": vi_id}
-        assert data["encoding"]["@type"] == "LegislationObject"
-        assert data["encoding"]["legislationLegalValue"] == "https://schema.org/UnofficialLegalValue"
-        assert data["encoding"]["inLanguage"] == "en"
+        assert data["translationOfWork"] == {"@id": vi_page}
 
 
-def test_group_pages_are_part_of_the_decision(soup_of, site_url, decision) -> None:
+def test_group_pages_are_web_pages_about_the_decision_not_parts_of_it(soup_of, site_url, decision) -> None:
     for prefix in ("", "en/"):
         for group in decision.groups:
             [data] = _json_ld(soup_of(f"{prefix}{decision.slug}/{group.slug}/index.html"))
-            assert data["@type"] == "Legislation"
-            assert data["position"] == group.number
-            assert data["isPartOf"]["@id"] == f"{site_url}/{prefix}{decision.slug}/#decision"
-            assert data["isPartOf"]["legislationIdentifier"] == decision.number
+            assert data["@type"] == "WebPage" and "position" not in data
+            assert data["about"]["@id"] == f"{site_url}/{decision.slug}/#legislation"
+            assert data["about"]["legislationIdentifier"] == decision.number
+            assert data["isPartOf"] == {"@type": "WebPage", "@id": f"{site_url}/{prefix}{decision.slug}/"}
+
+
+def test_the_update_is_an_article_that_claims_no_publication_date(soup_of, site_url, decision) -> None:
+    for prefix in ("", "en/"):
+        [data] = _json_ld(soup_of(f"{prefix}{decision.slug}/tin-tuc/ban-hanh-quyet-dinh/index.html"))
+        assert data["@type"] == "Article" and data["about"]["@id"] == f"{site_url}/{decision.slug}/#legislation"
+        assert "datePublished" not in data and "dateCreated" not in data  # the article prints no date of its own
 
 
 def test_pages_without_a_decision_carry_no_legislation(soup_of) -> None:
@@ -160,12 +175,13 @@ def test_pages_without_a_decision_carry_no_legislation(soup_of) -> None:
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_decision_page_links_to_its_open_data(built_site, soup_of, site_url, decision, prefix) -> None:
     page = f"{prefix}{decision.slug}/index.html"
-    [link] = soup_of(page).select('a[type="application/json"]')
+    [link] = soup_of(page).select('article a[type="application/json"]')  # the footer links it too
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"]))
     assert target == f"{prefix}{decision.slug}/decision.json"
     record = json.loads((built_site.root / target).read_text(encoding="utf-8"))
     lang = "en" if prefix else "vi"
-    assert record["language"] == lang and record["authoritative"] is (lang == "vi")
+    assert record["language"] == lang and record["original"] is (lang == "vi") and record["full_text"] is False
+    assert "authoritative" not in record
     assert record["url"] == f"{site_url}/{target}"
     body = record["decision"]
     assert (body["number"], body["date"], body["issuer"]) == (
@@ -191,6 +207,9 @@ def test_decision_page_links_to_its_open_data(built_site, soup_of, site_url, dec
 
 
 def test_robots_txt_names_the_absolute_sitemap_address(built_site, site_url) -> None:
-    lines = (built_site.root / "robots.txt").read_text(encoding="utf-8").splitlines()
-    assert f"Sitemap: {site_url}/sitemap.xml" in lines
+    robots = (built_site.root / "robots.txt").read_text(encoding="utf-8")
+    lines = robots.splitlines()
+    [line] = [line for line in lines if line.startswith("Sitemap:")]
+    assert line == f"Sitemap: {site_url}/sitemap.xml"  # absolute: a relative address is ignored by crawlers
+    assert (built_site.root / "sitemap.xml").is_file()
     assert "Disallow: /" not in lines  # the whole site may be indexed

@@ -183,7 +183,10 @@ def test_without_javascript_the_switch_still_lands_on_the_page(browser, site_url
     page.locator(".md-header a.md-select__link[hreflang]").click()
     page.wait_for_load_state()
     assert page.url.split("#")[0] == site_url + "/en/" + GROUP
-    # the citation is plain selectable text; the buttons that need JavaScript are not shown
+    # the citation is plain selectable text in a disclosure that opens without JavaScript; the buttons
+    # that need JavaScript are not shown
+    assert not page.locator("#citation").is_visible()
+    page.locator("#cite summary").click()
     assert page.locator("#citation").is_visible()
     assert "task group 3" in page.locator("#citation").inner_text()
     assert not page.locator(".copy-button").is_visible() and not page.locator(".share-button").is_visible()
@@ -193,14 +196,33 @@ def test_without_javascript_the_switch_still_lands_on_the_page(browser, site_url
 @pytest.mark.parametrize(
     ("path", "start"),
     [
-        (GROUP, "Quyết định số 166/QĐ-UBND ngày 15/01/2021 của UBND tỉnh Lạng Sơn, nhóm nhiệm vụ 3. "),
+        (
+            GROUP,
+            "Quyết định số 166/QĐ-UBND ngày 15/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn về nhiệm vụ, giải pháp chủ "
+            "yếu chỉ đạo, điều hành thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm "
+            "2021, nhóm nhiệm vụ 3 (đánh số theo thứ tự trong bài viết của Văn phòng UBND tỉnh Lạng Sơn): Quản lý, "
+            "điều hành ngân sách nhà nước. ",
+        ),
         (
             "en/" + GROUP,
-            "Decision No. 166/QĐ-UBND of 15 January 2021, Lạng Sơn Provincial People's Committee, task group 3 "
+            "Decision No. 166/QĐ-UBND dated 15 January 2021 of the Lạng Sơn Provincial People's Committee on the key "
+            "tasks and solutions for directing and administering the implementation of the 2021 socio-economic "
+            "development plan and state budget estimate, task group 3 (numbered in the order of the article of the "
+            "Office of the Lạng Sơn Provincial People's Committee): State budget management and administration "
             "(unofficial English translation). ",
         ),
-        ("qd-166-2021/", "Quyết định số 166/QĐ-UBND ngày 15/01/2021 của UBND tỉnh Lạng Sơn. "),
-        ("en/qd-166-2021/", "Decision No. 166/QĐ-UBND of 15 January 2021, Lạng Sơn Provincial People's Committee"),
+        (
+            "qd-166-2021/",
+            "Quyết định số 166/QĐ-UBND ngày 15/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn về nhiệm vụ, giải pháp chủ "
+            "yếu chỉ đạo, điều hành thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm "
+            "2021. ",
+        ),
+        (
+            "en/qd-166-2021/",
+            "Decision No. 166/QĐ-UBND dated 15 January 2021 of the Lạng Sơn Provincial People's Committee on the key "
+            "tasks and solutions for directing and administering the implementation of the 2021 socio-economic "
+            "development plan and state budget estimate (unofficial English translation). ",
+        ),
     ],
 )
 def test_copy_button_puts_the_citation_on_the_clipboard(browser, site_url, path, start) -> None:
@@ -211,6 +233,7 @@ def test_copy_button_puts_the_citation_on_the_clipboard(browser, site_url, path,
     permanent = page.locator('link[rel="canonical"]').get_attribute("href")
     assert permanent.endswith("/" + path) and permanent.startswith("http")
     page.evaluate("navigator.clipboard.writeText('nothing yet')")
+    page.locator("#cite summary").click()  # citing and sharing are folded under the content
     page.get_by_role("button", name=re.compile("Copy citation|Sao chép trích dẫn")).click()
     page.wait_for_function("document.querySelector('.reading-status').textContent.length > 0")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -229,6 +252,7 @@ def test_copy_falls_back_when_the_clipboard_api_is_missing(browser, site_url) ->
     page.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined })")
     page.goto(f"{site_url}/{GROUP}")
     assert page.evaluate("navigator.clipboard") is None
+    page.locator("#cite summary").click()
     page.locator(".copy-button").click()
     assert page.locator(".reading-status").inner_text() == "Đã sao chép trích dẫn."
     assert reader.evaluate("navigator.clipboard.readText()") == page.locator("#citation").inner_text()
@@ -240,6 +264,7 @@ def test_share_button_hands_the_page_address_to_the_web_share_api(browser, site_
     page = context.new_page()
     page.add_init_script("navigator.share = (data) => { window.sharedData = data; return Promise.resolve(); }")
     page.goto(f"{site_url}/en/{GROUP}")
+    page.locator("#cite summary").click()
     page.get_by_role("button", name="Share this page").click()
     shared = page.evaluate("window.sharedData")
     assert shared["url"] == page.locator('link[rel="canonical"]').get_attribute("href")
@@ -250,33 +275,35 @@ def test_share_button_hands_the_page_address_to_the_web_share_api(browser, site_
 
 def test_share_button_appears_only_where_the_browser_can_share(phone, site_url) -> None:
     phone.goto(f"{site_url}/{GROUP}")
+    phone.locator("#cite summary").click()
     can_share = phone.evaluate("typeof navigator.share === 'function'")
     assert phone.locator(".share-button").is_visible() == can_share
     assert phone.locator("#page-link a").is_visible()
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_home_shows_nine_cards_linking_to_the_nine_groups(phone, site_url, prefix) -> None:
+def test_home_lists_the_nine_groups_each_one_tap_target_leading_to_its_page(phone, site_url, prefix) -> None:
     phone.goto(f"{site_url}/{prefix}")
-    cards = phone.locator(".group-cards li.group-card a")
-    assert cards.count() == 9
+    links = phone.locator("nav.group-list li.group-item a")
+    assert links.count() == 9
     expected = []
     for i in range(9):
-        card = cards.nth(i)
-        assert card.locator("svg").is_visible() and card.locator(".group-card__summary").inner_text()
-        number = card.locator(".group-card__number").inner_text()
-        assert number.endswith(str(i + 1)), number
-        box = card.bounding_box()
-        assert box["width"] >= 300 and box["height"] >= 48  # a whole card is one big tap target
-        expected.append((card.get_attribute("href"), card.locator(".group-card__title").inner_text()))
+        item = phone.locator("nav.group-list li.group-item").nth(i)
+        assert item.locator("svg").is_visible()  # the icon, beside the link, not in it
+        link = links.nth(i)
+        assert link.locator(".group-item__number").inner_text() == str(i + 1)
+        box = link.bounding_box()
+        assert box["width"] >= 250 and box["height"] >= 44  # the title is a finger-sized tap target
+        expected.append((link.get_attribute("href"), link.locator(".group-item__title").inner_text()))
     for href, title in expected:
         phone.goto(f"{site_url}/{prefix}{href}")
         assert phone.locator("article h1").inner_text() == title
         assert re.search(r"/qd-166-2021/[a-z0-9-]+/$", phone.url)
-    # the motto and the target are on the first screen of a phone
+    # the list starts on the first screen of a phone; the motto and the target follow it
     phone.goto(f"{site_url}/{prefix}")
+    assert links.first.bounding_box()["y"] < PHONE["height"]
     assert phone.locator(".growth-target__value").inner_text() == ("7–7.5%" if prefix else "7 - 7,5%")
-    assert phone.locator(".highlight--motto .motto").bounding_box()["y"] < PHONE["height"]
+    assert phone.locator(".highlight--motto .motto").is_visible()
 
 
 @pytest.mark.parametrize("path", [GROUP, "en/" + GROUP, "qd-166-2021/", "en/qd-166-2021/"])

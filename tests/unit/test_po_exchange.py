@@ -203,7 +203,7 @@ def test_po_files_saved_by_translation_tools_import_cleanly(tmp_path, name: str,
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('msgctxt "x"\nmsgid "a"\nmsgstr "b" junk\n', "bad.po: not a valid PO file: Syntax error in (line 3)"),
+        ('msgctxt "x"\nmsgid "a"\nmsgstr "b" junk\n', "bad.po:3: something follows the closing double quote: 'junk'"),
         (
             WEBLATE_STYLE.replace('msgid "Nhóm thử 1"', 'msgid "Nhóm thử một"'),
             "bad.po:16: data/decisions/qd-1-2030/groups/01.yaml:title: the Vietnamese in data/ has changed",
@@ -278,3 +278,21 @@ def test_any_english_text_is_written_so_that_it_reads_back_exactly(english: str,
     assert reader.problems == []
     assert (text.vi, text.en, text.state) == ("Nhóm", english, "translated")
     assert edited.startswith("# head\ntitle:") and edited.endswith("next: 1\n") and "# tail" in edited
+
+
+def test_fuzzy_english_for_a_text_with_an_orphan_fingerprint_does_not_count_as_reviewed(tmp_path) -> None:
+    data = write_data(tmp_path)
+    path = data / GROUP_2
+    # English deleted, its fingerprint left behind; it matches the current Vietnamese
+    path.write_text(
+        f"number: 2\nslug: nhom-thu-2\ntitle: {{vi: Nhóm thử 2, en_from: {fingerprint('Nhóm thử 2')}}}\n"
+        "text: {vi: Nội dung thử 2.}\n"
+    )
+    po = export(data, tmp_path)
+    item = entry(po, f"{GROUP_2}:title")
+    item.msgstr = "Second test group"
+    item.flags = ["fuzzy"]
+    po.save(str(tmp_path / "en.po"))
+    assert main(["--data", str(data), "po-import", str(tmp_path / "en.po")]) == 0
+    [title] = [e for e in collect(load_site(data)) if e.key == f"data/{GROUP_2}:title"]
+    assert title.text.en == "Second test group" and title.state == "unreviewed"

@@ -8,6 +8,7 @@ import json
 import pytest
 from datafixtures import DECISION_YAML, write_data
 from sitegen.content.errors import DataError
+from sitegen.content.model import Site
 from sitegen.content.validate import load_site
 from sitegen.pages import urls
 from sitegen.pages.manifest import Manifest, PageEntry
@@ -41,7 +42,9 @@ def test_head_has_three_absolute_alternates_and_a_preview_in_the_page_language(s
     assert og["og:locale"] == "en_GB" and og["og:locale:alternate"] == "vi_VN"
     assert og["og:url"] == head.canonical == f"{ROOT}en/qd-1-2030/nhom-thu-2/"
     assert (og["og:title"], og["og:description"], og["og:type"]) == ("T", "D", "article")
-    assert json.loads(head.json_ld)["isPartOf"]["@id"] == f"{ROOT}en/qd-1-2030/#decision"
+    data = json.loads(head.json_ld)
+    assert data["@type"] == "WebPage" and data["isPartOf"]["@id"] == f"{ROOT}en/qd-1-2030/"
+    assert data["about"]["@id"] == f"{ROOT}qd-1-2030/#legislation"
 
 
 def test_home_has_no_json_ld_and_is_a_website(site) -> None:
@@ -50,19 +53,53 @@ def test_home_has_no_json_ld_and_is_a_website(site) -> None:
     assert head.canonical == ROOT
 
 
-def test_legislation_comes_from_the_data(site) -> None:
+def test_each_page_is_a_web_page_about_the_legislation_not_the_legislation(site) -> None:
     decision = site.decisions[0]
-    vi = structured_data.decision_legislation(decision, "vi", ROOT)
-    en = structured_data.decision_legislation(decision, "en", ROOT)
-    assert vi["legislationIdentifier"] == en["legislationIdentifier"] == "1/QĐ-TEST"
-    assert (vi["legislationType"], en["legislationType"]) == ("Quyết định", "Decision")
-    assert vi["legislationDate"] == "2030-02-03"
-    assert (vi["legislationPassedBy"]["name"], en["legislationPassedBy"]["name"]) == ("Cơ quan thử", "Test body")
-    assert en["legislationJurisdiction"]["name"] == "Test Province"
-    assert [p["position"] for p in vi["hasPart"]] == [1, 2, 3]
+    vi = structured_data.decision_page(decision, "vi", ROOT)
+    en = structured_data.decision_page(decision, "en", ROOT)
+    assert (vi["@type"], en["@type"]) == ("WebPage", "WebPage")
+    assert (vi["url"], en["url"]) == (f"{ROOT}qd-1-2030/", f"{ROOT}en/qd-1-2030/")
     assert vi["workTranslation"] == {"@id": en["@id"]} and en["translationOfWork"] == {"@id": vi["@id"]}
-    assert en["encoding"]["legislationLegalValue"] == "https://schema.org/UnofficialLegalValue"
-    assert "encoding" not in vi  # the site's Vietnamese is a summary, not the official text: no legal value claimed
+    law_vi, law_en = vi["about"], en["about"]
+    assert law_vi["@type"] == "Legislation" and law_vi["@id"] == law_en["@id"] == f"{ROOT}qd-1-2030/#legislation"
+    assert law_vi["legislationIdentifier"] == law_en["legislationIdentifier"] == "1/QĐ-TEST"
+    assert (law_vi["legislationType"], law_en["legislationType"]) == ("Quyết định", "Decision")
+    assert law_vi["legislationDate"] == law_en["legislationDate"] == "2030-02-03"
+    assert (law_vi["legislationPassedBy"]["name"], law_en["legislationPassedBy"]["name"]) == (
+        "Cơ quan thử",
+        "Test body",
+    )
+    assert law_en["legislationJurisdiction"]["name"] == "Test Province"
+    # the site is not the legislation's address, and the groups are not parts of the legislation
+    for law in (law_vi, law_en):
+        assert "url" not in law and "hasPart" not in law and "encoding" not in law
+    assert "hasPart" not in vi and "position" not in json.dumps(vi)
+    # based on the Office's article, which is about the decision
+    assert vi["isBasedOn"]["@type"] == "NewsArticle" and vi["isBasedOn"]["url"] == "https://example.test/article"
+    assert vi["isBasedOn"]["about"] == {"@id": law_vi["@id"]}
+    group = structured_data.group_page(decision, decision.groups[1], "vi", ROOT)
+    assert group["@type"] == "WebPage" and "position" not in group
+    assert group["about"]["@id"] == law_vi["@id"] and group["isPartOf"]["@id"] == f"{ROOT}qd-1-2030/"
+
+
+def test_an_update_is_an_article_dated_only_by_its_own_date(tmp_path) -> None:
+    import datetime
+
+    from datafixtures import update_yaml, write_update
+
+    data = write_data(tmp_path, groups=1)
+    write_update(data, update_yaml("2030-02-03", "ban-hanh"), "a")  # the decision's own date
+    write_update(data, update_yaml("2030-03-01", "hop-bao"), "b")
+    site = load_site(data, datetime.date(2031, 1, 1))
+    decision = site.decisions[0]
+    by_slug = {u.slug: u for u in decision.updates}
+    announced = structured_data.update_article(decision, by_slug["ban-hanh"], "vi", ROOT)
+    assert announced["@type"] == "Article" and announced["about"]["@id"] == f"{ROOT}qd-1-2030/#legislation"
+    assert "datePublished" not in announced
+    press = structured_data.update_article(decision, by_slug["hop-bao"], "en", ROOT)
+    assert press["datePublished"] == "2030-03-01" and press["url"] == f"{ROOT}en/qd-1-2030/tin-tuc/hop-bao/"
+    head = headmeta.page_head(site, ROOT, "qd-1-2030/tin-tuc/hop-bao/", "vi", "T", "D", "S")
+    assert json.loads(head.json_ld)["@type"] == "Article" and not head.print_rows[:-1]
 
 
 def test_json_ld_cannot_close_its_script_element(site) -> None:
@@ -74,7 +111,7 @@ def test_json_ld_cannot_close_its_script_element(site) -> None:
 def test_no_jurisdiction_in_the_data_means_none_in_the_metadata(tmp_path) -> None:
     decision = load_site(write_data(tmp_path)).decisions[0]
     assert decision.jurisdiction is None
-    assert "legislationJurisdiction" not in structured_data.decision_legislation(decision, "vi", ROOT)
+    assert "legislationJurisdiction" not in structured_data.decision_page(decision, "vi", ROOT)["about"]
 
 
 def test_a_misspelt_jurisdiction_is_reported_not_ignored(tmp_path) -> None:
@@ -102,7 +139,8 @@ def test_open_data_has_both_languages_and_no_vietnamese_posing_as_english(tmp_pa
     files = opendata.open_data_files(type(site)((decision,)), ROOT)
     assert set(files) == {"qd-1-2030/decision.json", "en/qd-1-2030/decision.json"}
     english = json.loads(files["en/qd-1-2030/decision.json"])
-    assert english["authoritative"] is False and english["language"] == "en"
+    assert english["original"] is False and english["language"] == "en" and english["full_text"] is False
+    assert english["schema_version"] == 2 and "authoritative" not in english
     assert english["decision"]["groups"][0]["text"] is None
     assert english["decision"]["groups"][1]["text"] == "English text."
     assert english["other_languages"] == {"vi": f"{ROOT}qd-1-2030/decision.json"}
@@ -138,7 +176,7 @@ def test_each_language_keeps_its_own_404_page_and_sitemap(tmp_path) -> None:
     not_found.write_not_found_pages(tmp_path, ROOT, [_not_found_page("vi"), _not_found_page("en")])
     assert (tmp_path / "404.html").read_text() == "vi 404" and (tmp_path / "en" / "404.html").read_text() == "en 404"
     home = PageEntry("", "vi", "", "en/", "T", "", 0, "home")
-    write_sitemaps(tmp_path, _manifest(home, PageEntry("", "en", "en/", "", "T", "", 0, "home")))
+    write_sitemaps(tmp_path, _manifest(home, PageEntry("", "en", "en/", "", "T", "", 0, "home")), Site(()))
     assert f"<loc>{ROOT}</loc>" in (tmp_path / "sitemap.xml").read_text()
     assert f"<loc>{ROOT}</loc>" not in (tmp_path / "en" / "sitemap.xml").read_text()
     assert f"<loc>{ROOT}en/</loc>" in (tmp_path / "en" / "sitemap.xml").read_text()
@@ -156,8 +194,37 @@ def test_a_404_page_switches_to_the_home_pages(tmp_path) -> None:
 def test_printed_pages_end_with_document_source_and_address(site) -> None:
     decision = site.decisions[0]
     rows = dict(headmeta.page_head(site, ROOT, "qd-1-2030/nhom-thu-1/", "vi", "T", "D", "S").print_rows)
-    assert rows["Văn bản"].startswith("Quyết định số 1/QĐ-TEST ngày 03/02/2030") and rows["Văn bản"].endswith(
-        "nhóm nhiệm vụ 1"
+    assert rows["Văn bản"] == (
+        "Quyết định số 1/QĐ-TEST ngày 03/02/2030 của Cơ quan thử tiêu đề thử, "
+        "nhóm nhiệm vụ 1 (đánh số theo thứ tự trong bài viết của Nơi đăng thử): Nhóm thử 1"
     )
     assert decision.source.url in rows["Nguồn"]
     assert rows["Địa chỉ trang"] == f"{ROOT}qd-1-2030/nhom-thu-1/"
+
+
+def test_a_pages_lastmod_is_when_its_own_data_was_committed(tmp_path) -> None:
+    import datetime
+
+    from datafixtures import update_yaml, write_update
+
+    data = write_data(tmp_path, groups=2)
+    write_update(data, update_yaml("2030-03-01", "tin", groups="[2]"), "a")
+    site = load_site(data, datetime.date(2031, 1, 1))
+    folder = "data/decisions/qd-1-2030"
+    day = {n: datetime.datetime(2030, 4, n, 12, tzinfo=datetime.UTC) for n in range(1, 6)}
+    committed = {
+        f"{folder}/decision.yaml": day[1],
+        f"{folder}/groups/01.yaml": day[2],
+        f"{folder}/groups/02.yaml": day[3],
+        f"{folder}/updates/a.yaml": day[4],
+    }
+    last_changed = sitemap.page_last_changed(site, committed)
+    assert last_changed("qd-1-2030/nhom-thu-1/") == datetime.date(2030, 4, 2)  # its group, not the update's
+    assert last_changed("qd-1-2030/nhom-thu-2/") == datetime.date(2030, 4, 4)  # the update on its timeline
+    assert last_changed("qd-1-2030/") == datetime.date(2030, 4, 3)
+    assert last_changed("") == datetime.date(2030, 4, 4)
+    del committed[f"{folder}/groups/01.yaml"]  # edited, not committed: nobody knows when it is published
+    assert last_changed("qd-1-2030/nhom-thu-1/") is None and last_changed("qd-1-2030/nhom-thu-2/") is not None
+    assert last_changed("qd-1-2030/") is None  # the decision page shows group 1 too
+    entries = sitemap.sitemap_entries(("qd-1-2030/nhom-thu-1/", "qd-1-2030/tin-tuc/tin/"), ROOT, "en", last_changed)
+    assert [e.lastmod for e in entries] == [None, datetime.date(2030, 4, 4)]

@@ -47,16 +47,20 @@ def test_an_icon_name_cannot_reach_outside_the_icon_folder(tmp_path) -> None:
         load_site(data)
 
 
-def test_cards_link_each_group_with_its_icon_number_title_and_summary(tmp_path) -> None:
+def test_home_lists_each_group_as_one_link_with_a_decorative_icon(tmp_path) -> None:
     data = write_data(tmp_path, groups=2)
     (data / "decisions/qd-1-2030/groups/01.yaml").write_text(with_card(1, "material/leaf"), encoding="utf-8")
     html = pages_of(data)["index.en.md"]
-    cards = re.findall(r'<li class="group-card" id="card-(\d)"><a href="([^"]+)">(.*?)</a></li>', html)
-    assert [(n, href) for n, href, _ in cards] == [("1", "qd-1-2030/nhom-thu-1/"), ("2", "qd-1-2030/nhom-thu-2/")]
-    first, second = cards[0][2], cards[1][2]
-    assert icon_svg("material/leaf") in first and "Task group 1" in first and "Group title 1" in first
-    assert "Summary 1" in first
-    assert "English text." in second  # no summary in the data: the card shows the group's text
+    items = re.findall(r'<li class="group-item" id="card-(\d)">(.*?)</li>', html)
+    assert [n for n, _ in items] == ["1", "2"]
+    first = items[0][1]
+    # one link per group, its title; the icon beside it is hidden from screen readers
+    assert re.findall(r'<a [^>]*href="([^"]+)"', first) == ["qd-1-2030/nhom-thu-1/"]
+    assert icon_svg("material/leaf") in first and 'aria-hidden="true"' in icon_svg("material/leaf")
+    assert re.search(r"<a [^>]*>.*Group title 1.*</a>", first)
+    assert "Summary 1" not in html  # the list is titles only: the summary repeats the group's one sentence
+    # the lead says what was decided, from the data: date, issuer, decision and how many groups
+    assert "On 3 February 2030, the Test body issued Decision No. 1/QĐ-TEST, with 2 groups" in html
 
 
 def test_home_shows_the_motto_and_the_target_in_each_languages_form(tmp_path) -> None:
@@ -69,12 +73,16 @@ def test_home_shows_the_motto_and_the_target_in_each_languages_form(tmp_path) ->
 def test_group_page_carries_a_ready_citation_with_the_permanent_address(tmp_path) -> None:
     pages = pages_of(write_data(tmp_path, groups=2))
     vi, en = pages["qd-1-2030/nhom-thu-2.md"], pages["qd-1-2030/nhom-thu-2.en.md"]
+    # as a Vietnamese reader cites a decision: number, date, issuer, subject; then which group, numbered by the site
+    # in the source article's order; then the address
     assert (
-        '<p class="citation" id="citation">Quyết định số 1/QĐ-TEST ngày 03/02/2030 của Cơ quan thử, nhóm nhiệm vụ 2. '
+        '<p class="citation" id="citation">Quyết định số 1/QĐ-TEST ngày 03/02/2030 của Cơ quan thử tiêu đề thử, '
+        "nhóm nhiệm vụ 2 (đánh số theo thứ tự trong bài viết của Nơi đăng thử): Nhóm thử 2. "
         "https://example.test/plan/qd-1-2030/nhom-thu-2/</p>"
     ) in vi
     assert (
-        '<p class="citation" id="citation">Decision No. 1/QĐ-TEST of 3 February 2030, Test body, task group 2 '
+        '<p class="citation" id="citation">Decision No. 1/QĐ-TEST dated 3 February 2030 of the Test body test title, '
+        "task group 2 (numbered in the order of the article of the Test publisher): Group title 2 "
         "(unofficial English translation). https://example.test/plan/en/qd-1-2030/nhom-thu-2/</p>"
     ) in en
     assert '<a href="https://example.test/plan/en/qd-1-2030/nhom-thu-2/">' in en
@@ -85,7 +93,8 @@ def test_group_page_carries_a_ready_citation_with_the_permanent_address(tmp_path
 
 def test_decision_page_citation_names_no_group(tmp_path) -> None:
     page = pages_of(write_data(tmp_path))["qd-1-2030/index.md"]
-    assert "của Cơ quan thử. https://example.test/plan/qd-1-2030/</p>" in page
+    assert "của Cơ quan thử tiêu đề thử. https://example.test/plan/qd-1-2030/</p>" in page
+    assert "nhóm nhiệm vụ" not in page.split('id="citation"')[1].split("</p>")[0]
 
 
 def test_the_printed_qr_code_is_inline_svg_in_a_print_only_block(tmp_path) -> None:

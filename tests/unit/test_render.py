@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import markdown
 from datafixtures import write_data
 from sitegen.content.model import Text
@@ -36,6 +38,8 @@ def test_every_page_is_rendered_in_both_languages_with_the_suffix_convention(tmp
             "index.en.md",
             "about.md",
             "about.en.md",
+            "accessibility.md",  # the accessibility statement (issue 15)
+            "accessibility.en.md",
             "qd-1-2030/index.md",
             "qd-1-2030/index.en.md",
             "qd-1-2030/nhom-thu-1.md",
@@ -48,14 +52,19 @@ def test_every_page_is_rendered_in_both_languages_with_the_suffix_convention(tmp
     )
 
 
-def test_group_page_links_back_and_to_its_neighbours(tmp_path) -> None:
+def test_group_page_lists_every_group_marks_its_own_and_links_back(tmp_path) -> None:
     pages = {p.file_name: p.markdown for p in render_site(load_site(write_data(tmp_path, groups=3)))}
     middle = pages["qd-1-2030/nhom-thu-2.en.md"]
-    assert "](nhom-thu-1.md){: rel=prev }" in middle
-    assert "](nhom-thu-3.md){: rel=next }" in middle
-    assert "](index.md#group-2)" in middle
+    nav = middle[middle.index('<nav class="group-neighbours group-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert '<a href="../nhom-thu-1/" rel="prev">' in nav
+    assert '<a href="../nhom-thu-3/" rel="next">' in nav
+    # the current group is marked, and is not a link to itself
+    assert re.search(r'<li class="group-nav__current" aria-current="page">.*Group title 2', nav)
+    assert "nhom-thu-2/" not in nav
+    assert '<a href="../#group-2">' in nav
     first = pages["qd-1-2030/nhom-thu-1.md"]
-    assert "rel=prev" not in first
+    assert 'rel="prev"' not in first
 
 
 def test_numbers_and_dates_take_each_languages_form(tmp_path) -> None:

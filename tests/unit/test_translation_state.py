@@ -64,7 +64,6 @@ def test_the_reader_keeps_the_fingerprint_and_where_the_text_is() -> None:
     ("text_yaml", "message"),
     [
         ("{vi: Một, en: One, en_from: xyz}", "01.yaml:3:36: title.en_from: expected 8 hex digits"),
-        ("{vi: Một, en_from: 1a2b3c4d}", "01.yaml:3:27: title.en_from: records which Vietnamese"),
         ("{vi: Một, en: One, from: 1a2b3c4d}", "title.from: unknown key; did you mean 'en_from'?"),
     ],
 )
@@ -209,3 +208,129 @@ def test_review_by_report_line_keeps_windows_line_endings(tmp_path) -> None:
     assert main(["--data", str(data), "review", f"data/{GROUP_2}:5"]) == 0  # `file:line` as the report prints it
     expected = original.replace("  en: Group 2\r\n", f"  en: Group 2\r\n  en_from: {fingerprint('Nhóm thử 2')}\r\n")
     assert path.read_bytes() == expected.encode()
+
+
+def test_an_orphan_fingerprint_is_a_missing_text_and_review_removes_it(tmp_path, capsys) -> None:
+    """A translator deletes a wrong English line and leaves `en_from`: nothing breaks, the text is missing."""
+    data = reviewed_fixture(tmp_path)
+    path = data / GROUP_2
+    orphan = fingerprint("Nội dung thử 2.")
+    path.write_text(path.read_text().replace("en: English text., ", ""))
+    assert f"text: {{vi: Nội dung thử 2., en_from: {orphan}}}" in path.read_text()
+    key = f"data/{GROUP_2}:text"
+    assert states(data)[key] == "missing"  # loads without a problem
+    capsys.readouterr()
+    assert main(["--data", str(data), "report", "--check"]) == 1
+    out = capsys.readouterr().out
+    assert f"data/{GROUP_2}:4: text: missing (no English yet)" in out
+    assert f"its `en_from` is left over from deleted English: make translations-review TEXT={key} removes it" in out
+    assert "16 texts: 15 translated, 1 missing, 0 outdated, 0 unreviewed." in out
+
+    before = path.read_text()
+    assert main(["--data", str(data), "review", key]) == 0
+    assert f"removed the left-over en_from (no English yet): {key}" in capsys.readouterr().out
+    assert path.read_text() == before.replace(f", en_from: {orphan}}}", "}")
+    assert states(data)[key] == "missing"
+    assert not collect(load_site(data))[-1].text.orphan_fingerprint
+
+
+def test_review_of_every_unreviewed_text_also_removes_orphans_in_block_style(tmp_path) -> None:
+    data = write_data(tmp_path)
+    path = data / GROUP_2
+    path.write_text(
+        "number: 2\nslug: nhom-thu-2\ntitle:\n  vi: Nhóm thử 2\n  en_from: 1a2b3c4d  # English deleted\n"
+        "text: {en_from: 0badcafe, vi: Nội dung thử 2.}\n"
+    )
+    assert main(["--data", str(data), "review", "--all-unreviewed"]) == 0
+    assert path.read_text() == "number: 2\nslug: nhom-thu-2\ntitle:\n  vi: Nhóm thử 2\ntext: {vi: Nội dung thử 2.}\n"
+    assert states(data)[f"data/{GROUP_2}:title"] == "missing"
+
+
+def test_an_orphan_fingerprint_shows_the_not_yet_translated_notice_and_the_site_builds(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from sitegen.project import PROJECT_DIR
+
+    data = reviewed_fixture(tmp_path)
+    path = data / GROUP_2
+    path.write_text(path.read_text().replace("en: English text., ", ""))
+    site_dir = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "sitegen.engine.build", "build", "--data", str(data), "--site-dir", str(site_dir)],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    vietnamese = (site_dir / "qd-1-2030/nhom-thu-2/index.html").read_text(encoding="utf-8")
+    english = (site_dir / "en/qd-1-2030/nhom-thu-2/index.html").read_text(encoding="utf-8")
+    assert "Nội dung thử 2." in vietnamese and "untranslated" not in vietnamese
+    assert '<div class="untranslated" lang="vi" id="text-1"' in english and "Not yet translated" in english
+
+
+def git(cwd: Path, *args: str) -> None:
+    import subprocess
+
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.test", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", *identity, *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_an_outdated_text_shows_the_vietnamese_it_was_made_from_beside_the_current_one(tmp_path, capsys) -> None:
+    data = reviewed_fixture(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "data")
+    git(tmp_path, "commit", "-q", "-m", "translated")
+    path = data / GROUP_2
+    path.write_text(path.read_text().replace("Nội dung thử 2.", "Nội dung mới thử 2 đã sửa."))
+    git(tmp_path, "commit", "-q", "-am", "the Vietnamese changed")
+    path.write_text(path.read_text().replace("Nhóm thử 2", "Nhóm thử hai"))  # not committed yet: still found
+    capsys.readouterr()
+    assert main(["--data", str(data), "report"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"data/{GROUP_2}:4: text: outdated (the Vietnamese changed after this English was written)\n"
+        "    vi then: Nội dung thử [-2.-]\n"
+        "    vi now:  Nội dung {+mới+} thử {+2 đã sửa.+}\n"
+        "    en: English text.\n"
+    ) in out
+    assert "    vi then: Nhóm thử [-2-]\n    vi now:  Nhóm thử {+hai+}\n    en: Group title 2\n" in out
+
+
+def test_an_outdated_text_whose_older_vietnamese_history_lacks_says_so(tmp_path, capsys) -> None:
+    data = reviewed_fixture(tmp_path)  # not a git repository: no history at all
+    path = data / GROUP_2
+    path.write_text(path.read_text().replace("Nội dung thử 2.", "Nội dung thử 2 đã sửa."))
+    capsys.readouterr()
+    assert main(["--data", str(data), "report"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "    vi: Nội dung thử 2 đã sửa.\n"
+        f"    vi the English was made from: not found in git history (en_from {fingerprint('Nội dung thử 2.')}); "
+        "compare the English with the Vietnamese above\n"
+    ) in out
+
+
+def test_changed_words_are_marked_as_a_word_diff() -> None:
+    from sitegen.tools.history import marked_changes
+
+    assert marked_changes("a b c d", "a x c d e") == ("a [-b-] c d", "a {+x+} c d {+e+}")
+    assert marked_changes("same  words\n here", "same words here") == ("same words here", "same words here")
+
+
+def test_the_po_file_carries_the_older_vietnamese_as_previous_msgid(tmp_path) -> None:
+    import polib
+
+    data = reviewed_fixture(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "data")
+    git(tmp_path, "commit", "-q", "-m", "translated")
+    path = data / GROUP_2
+    path.write_text(path.read_text().replace("Nội dung thử 2.", "Nội dung thử 2 đã sửa."))
+    assert main(["--data", str(data), "po-export", str(tmp_path / "en.po")]) == 0
+    [item] = [e for e in polib.pofile(str(tmp_path / "en.po")) if e.msgctxt == f"data/{GROUP_2}:text"]
+    assert (item.previous_msgid, item.msgid, "fuzzy" in item.flags) == (
+        "Nội dung thử 2.",
+        "Nội dung thử 2 đã sửa.",
+        True,
+    )

@@ -165,3 +165,40 @@ def test_an_update_saved_under_another_extension_is_not_silently_ignored(tmp_pat
     assert problems(data) == [
         f"{FILE}/tin-khac.yml:1:1: this file is not read: updates are .yaml files; rename it to tin-khac.yaml"
     ]
+
+
+def test_feeds_claim_no_publication_time_nobody_knows(tmp_path) -> None:
+    import feedparser
+    from sitegen.pages.feeds import render_feeds
+
+    data = write_data(tmp_path, groups=1)
+    write_update(data, update_yaml("2025-01-02", "khong-gio"), "a")
+    write_update(data, update_yaml("2025-01-03", "co-gio", time="15:30"), "b")
+    site = load_site(data, TODAY)
+    entries = {
+        e.link.rsplit("/", 2)[1]: e for e in feedparser.parse(render_feeds(site, "https://x.test/")["feed.xml"]).entries
+    }
+    assert "published" not in entries["khong-gio"]  # a date alone: no hour is claimed
+    assert entries["co-gio"].published_parsed[:5] == (2025, 1, 3, 8, 30)  # the press office gave 15:30 (+07:00)
+    # `updated` is when the file was committed, when that is known
+    committed = {f"{FILE}/a.yaml": datetime.datetime(2025, 2, 1, 9, 0, tzinfo=datetime.UTC)}
+    feed = feedparser.parse(render_feeds(site, "https://x.test/", committed)["feed.xml"])
+    entries = {e.link.rsplit("/", 2)[1]: e for e in feed.entries}
+    assert entries["khong-gio"].updated_parsed[:5] == (2025, 2, 1, 9, 0)
+    assert entries["co-gio"].updated_parsed[:5] == (2025, 1, 3, 8, 30)
+    assert feed.feed.updated_parsed[:5] == (2025, 2, 1, 9, 0)
+
+
+def test_an_update_on_the_decisions_own_date_says_it_is_the_decisions_date(tmp_path) -> None:
+    from sitegen.pages.render import render_site
+
+    data = write_data(tmp_path, groups=1)
+    write_update(data, update_yaml("2030-02-03", "ban-hanh"), "a")  # the fixture decision's date
+    write_update(data, update_yaml("2030-03-01", "hop-bao"), "b")
+    site = load_site(data, datetime.date(2031, 1, 1))
+    pages = {p.file_name: p.markdown for p in render_site(site, "https://x.test/")}
+    issued = '<time datetime="2030-02-03">'
+    assert f"Ngày ban hành quyết định: {issued}03/02/2030</time>" in pages["qd-1-2030/tin-tuc/ban-hanh.md"]
+    assert f"Date of the decision: {issued}3 February 2030</time>" in pages["qd-1-2030/tin-tuc/ban-hanh.en.md"]
+    other = pages["qd-1-2030/tin-tuc/hop-bao.md"]
+    assert '<time datetime="2030-03-01">01/03/2030</time>' in other and "Ngày ban hành quyết định" not in other

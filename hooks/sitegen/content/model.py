@@ -7,7 +7,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 
-LANGUAGES = ("vi", "en")  # Vietnamese is the authoritative text and the site's root
+LANGUAGES = ("vi", "en")  # Vietnamese is the original and the site's root
 DEFAULT_LANGUAGE = "vi"
 
 
@@ -55,6 +55,12 @@ class Text:
         if self.en_from is None:
             return UNREVIEWED
         return TRANSLATED if self.en_from == fingerprint(self.vi) else OUTDATED
+
+    @property
+    def orphan_fingerprint(self) -> bool:
+        """An `en_from` without `en`: left behind when a translator deleted the English; harmless, and removed by
+        `make translations-review`."""
+        return not self.en and self.en_from is not None
 
     def get(self, lang: str) -> str | None:
         return self.vi if lang == "vi" else self.en

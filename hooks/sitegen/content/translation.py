@@ -80,8 +80,13 @@ def summary(entries: list[TextEntry]) -> str:
     return f"{len(entries)} texts: {parts}."
 
 
-def report(entries: list[TextEntry], everything: bool = False) -> str:
-    """What a translator acts on: `file:line: field: state`, the reason, the Vietnamese and the English."""
+def report(
+    entries: list[TextEntry], everything: bool = False, earlier: dict[str, tuple[str, str] | None] | None = None
+) -> str:
+    """What a translator acts on: `file:line: field: state`, the reason, the Vietnamese and the English.
+
+    `earlier` maps an outdated text's key to the Vietnamese its English was made from and the current one,
+    changed words marked (`tools/history.py`), or to None when history does not have the older text."""
     lines = []
     for entry in entries:
         if entry.state == TRANSLATED and not everything:
@@ -90,11 +95,26 @@ def report(entries: list[TextEntry], everything: bool = False) -> str:
         origin = text.origin
         assert origin is not None
         lines.append(f"{origin.file}:{entry.line}: {origin.path}: {entry.state} ({_REASONS.get(entry.state, 'ok')})")
-        lines.append(f"    vi: {text.vi}")
+        if entry.state == OUTDATED and earlier is not None and entry.key in earlier:
+            was = earlier[entry.key]
+            if was is None:
+                lines.append(
+                    f"    vi: {text.vi}\n"
+                    f"    vi the English was made from: not found in git history (en_from {text.en_from}); "
+                    "compare the English with the Vietnamese above"
+                )
+            else:
+                lines.append(f"    vi then: {was[0]}\n    vi now:  {was[1]}")
+        else:
+            lines.append(f"    vi: {text.vi}")
         if text.en:
             lines.append(f"    en: {text.en}")
         if entry.state in (OUTDATED, UNREVIEWED):
             lines.append(f"    once the English matches the Vietnamese: make translations-review TEXT={entry.key}")
+        if text.orphan_fingerprint:
+            lines.append(
+                f"    its `en_from` is left over from deleted English: make translations-review TEXT={entry.key} removes it"
+            )
     lines.append(summary(entries))
     return "\n".join(lines)
 

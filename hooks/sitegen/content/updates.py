@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from sitegen.content.datafiles import list_data_folder
 from sitegen.content.errors import DataError, Problem
 from sitegen.content.fields import FieldReader
 from sitegen.content.model import Site, TaskGroup, Update
@@ -56,6 +57,7 @@ def published_only(site: Site) -> Site:
 
 def load_updates(
     folder: Path,
+    data_dir: Path,
     display_of: Callable[[Path], str],
     groups: tuple[TaskGroup, ...] | list[TaskGroup],
     today: datetime.date | None = None,
@@ -68,11 +70,16 @@ def load_updates(
     problems: list[Problem] = []
     updates: list[Update] = []
     slug_marks: dict[str, tuple[int, int]] = {}
-    for path in sorted((folder / UPDATES_FOLDER).glob("*")):
-        if path.is_file() and path.suffix != ".yaml" and not path.name.startswith(".") and not path.name.endswith("~"):
-            message = f"this file is not read: updates are .yaml files; rename it to {path.stem}.yaml"
-            problems.append(Problem(display_of(path), 1, 1, "", message))
-    for path in sorted((folder / UPDATES_FOLDER).glob("*.yaml")):
+    listing = list_data_folder(
+        folder / UPDATES_FOLDER, data_dir, display_of, "update files named like 2021-01-15-x.yaml"
+    )
+    problems.extend(listing.problems)
+    for path in listing.paths:
+        if path.suffix != ".yaml":
+            if path.is_file():
+                message = f"this file is not read: updates are .yaml files; rename it to {path.stem}.yaml"
+                problems.append(Problem(display_of(path), 1, 1, "", message))
+            continue
         try:
             update, slug_mark = load_update(path, display_of(path), groups, today)
         except DataError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from sitegen.content.datafiles import OUTSIDE_MESSAGE, list_data_folder, outside
 from sitegen.content.errors import DataError, Problem
 from sitegen.content.fields import MAX_SLUG_LENGTH, SLUG_PATTERN, FieldReader
 from sitegen.content.model import LANGUAGES, Decision, Site, TaskGroup
@@ -29,17 +30,16 @@ def load_site(data_dir: Path, today: datetime.date | None = None) -> Site:
     if not data_dir.is_dir():
         raise DataError([Problem(data_dir.as_posix(), 1, 1, "", "the data folder does not exist")])
     root = data_dir / "decisions"
-    folders = [p for p in entries(root) if p.is_dir()]
-    if not folders:
+    listing = list_data_folder(root, data_dir, lambda path: _display(path, data_dir), "one folder per decision")
+    problems.extend(listing.problems)
+    folders = [p for p in listing.paths if p.is_dir()]
+    if not folders and listing.readable and not problems:
         display = _display(root, data_dir)
         raise DataError(
             [Problem(display, 1, 1, "", "no decision folder found; expected data/decisions/<slug>/decision.yaml")]
         )
     decisions = []
     for folder in folders:
-        if outside(folder, data_dir):
-            problems.append(_outside_problem(folder, data_dir))
-            continue
         try:
             decisions.append(load_decision(folder, data_dir, today))
         except DataError as exc:
@@ -63,8 +63,8 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
         problems.append(Problem(_display(folder, data_dir), 1, 1, "", message))
     decision_fields = None
     if outside(folder / DECISION_FILE, data_dir):
-        problems.append(_outside_problem(folder / DECISION_FILE, data_dir))
-    elif (folder / DECISION_FILE).exists():
+        problems.append(Problem(display, 1, 1, "", OUTSIDE_MESSAGE))
+    elif (folder / DECISION_FILE).exists() or (folder / DECISION_FILE).is_symlink():
         try:
             decision_fields = _read_decision(folder / DECISION_FILE, display)
         except DataError as exc:
@@ -73,15 +73,15 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
         problems.append(Problem(display, 1, 1, "", "this file is missing; every decision folder needs one"))
 
     groups: list[TaskGroup] = []
-    unreadable = 0
-    for path in entries(folder / GROUPS_FOLDER):
+    listing = list_data_folder(
+        folder / GROUPS_FOLDER, data_dir, lambda path: _display(path, data_dir), "task group files named like 01.yaml"
+    )
+    problems.extend(listing.problems)
+    unreadable = len(listing.problems)
+    for path in listing.paths:
         if path.suffix != ".yaml":  # `04.yml`, `04.YAML`: would otherwise vanish from the site without a word
             message = f"this is not read: {GROUPS_FOLDER}/ holds only task group files named like 01.yaml"
             problems.append(Problem(_display(path, data_dir), 1, 1, "", message))
-            unreadable += 1
-            continue
-        if outside(path, data_dir):
-            problems.append(_outside_problem(path, data_dir))
             unreadable += 1
             continue
         try:
@@ -94,7 +94,7 @@ def load_decision(folder: Path, data_dir: Path, today: datetime.date | None = No
     updates = ()
     if not unreadable:  # updates name task groups: check them against groups that were read
         try:
-            updates = load_updates(folder, lambda path: _display(path, data_dir), groups, today)
+            updates = load_updates(folder, data_dir, lambda path: _display(path, data_dir), groups, today)
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -170,28 +170,6 @@ def _check_groups(groups: list[TaskGroup], display: str, all_read: bool = True) 
                 )
             )
     return problems
-
-
-def entries(folder: Path) -> list[Path]:
-    """A folder's entries in a stable order, without hidden files and editor backups (`.DS_Store`, `x.yaml~`)."""
-    try:
-        found = [p for p in folder.iterdir() if not p.name.startswith(".") and not p.name.endswith("~")]
-    except OSError:  # missing, not a folder, or not readable: the caller reports what is then missing
-        return []
-    return sorted(found)
-
-
-def outside(path: Path, data_dir: Path) -> bool:
-    """True for a link that leads out of the data folder: the site publishes only what is in data/."""
-    try:
-        return not path.resolve().is_relative_to(data_dir.resolve())
-    except (OSError, RuntimeError):  # a link loop
-        return True
-
-
-def _outside_problem(path: Path, data_dir: Path) -> Problem:
-    message = "this is a link to a place outside the data folder; copy the file into the data folder instead"
-    return Problem(_display(path, data_dir), 1, 1, "", message)
 
 
 def _display(path: Path, data_dir: Path) -> str:

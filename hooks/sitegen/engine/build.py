@@ -9,7 +9,7 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sitegen.content.errors import DataError, printable
@@ -17,6 +17,7 @@ from sitegen.content.model import Site
 from sitegen.content.updates import DRAFTS_VARIABLE
 from sitegen.content.validate import load_site
 from sitegen.engine.engines import ENGINES, EngineMissing, run_engine
+from sitegen.engine.swap import new_build_folder, swap_in
 from sitegen.pages.generate import generate_docs
 from sitegen.project import PROJECT_DIR
 from sitegen.publish.reproducible import ENV_VAR, date_epoch
@@ -48,9 +49,11 @@ def build(
     engine: str = "mkdocs",
     drafts: bool = False,
     site_url: str | None = None,
+    finish: Callable[[Path], None] | None = None,
 ) -> int:
     """Generate, run the engine into a temporary sibling of `site_dir`, publish over it, and swap it in
-    only when every step succeeded. `site_url` overrides the config's (e.g. `make serve`'s address)."""
+    only when every step succeeded. `site_url` overrides the config's (e.g. `make serve`'s address);
+    `finish` completes the folder before anyone can see it (`make dist`'s compressed copies)."""
     site = checked_site(data_dir)
     if site is None:
         print(f"The site in {site_dir} was left as it was.", file=sys.stderr)
@@ -60,8 +63,7 @@ def build(
         project, data_dir, project / "docs", site_url=site_url, include_drafts=drafts, config_file=config, site=site
     )
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    fresh = new_build_folder(site_dir)  # also removes what killed builds left behind
     # the engine's own dates (sitemap, gzip headers) come from the data, never from the clock
     epoch = str(date_epoch(generated.manifest.lastmod_date))
     env = {**os.environ, "SITEGEN_DATA": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1", ENV_VAR: epoch}
@@ -75,27 +77,13 @@ def build(
             print(f"The build failed; the site in {site_dir} was left as it was.", file=sys.stderr)
             return 1
         publish_site(fresh, generated.manifest, generated.site)
+        if finish is not None:
+            finish(fresh)
         swap_in(fresh, site_dir)
     finally:  # also on Ctrl-C: no half-built folder is left beside the site
         shutil.rmtree(fresh, ignore_errors=True)
     print(f"Built {site_dir}")
     return 0
-
-
-def swap_in(fresh: Path, site_dir: Path) -> None:
-    """Two renames on one file system: readers see the old site or the new one, never a mix."""
-    old = site_dir.with_name(f".{site_dir.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    had_site = site_dir.exists()
-    if had_site:
-        site_dir.rename(old)
-    try:
-        fresh.rename(site_dir)
-    except BaseException:
-        if had_site:
-            old.rename(site_dir)  # put the previous site back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"Stopped; the site in {args.site_dir} was left as it was.", file=sys.stderr)
         return 130
+    except OSError as exc:  # the disk is full, a folder cannot be written: the system's words, one line
+        print(f"Could not write {exc.filename or args.site_dir}: {exc.strerror or exc}.", file=sys.stderr)
+        print(f"The build failed; the site in {args.site_dir} was left as it was.", file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug in the generator, never a data mistake: those are DataErrors
         if os.environ.get("SITEGEN_DEBUG"):
             raise

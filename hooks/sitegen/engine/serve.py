@@ -25,15 +25,17 @@ from pathlib import Path
 from sitegen.content.updates import DRAFTS_VARIABLE, drafts_wanted
 from sitegen.engine.engines import ENGINES
 from sitegen.pages.generate import generated_dir
-from sitegen.project import PROJECT_DIR
+from sitegen.project import PROJECT_DIR, from_make
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.1  # an editor's save can be several writes: wait until they are over
 WATCHED = ("docs", "overrides", "hooks", "mkdocs.yml")
 BUILD_PATH = "/__sitegen_build__"  # the build number, which open pages poll to reload after a rebuild
 ERROR_TITLE = {
-    "vi": "Lỗi dữ liệu: trang dưới đây là bản dựng đúng gần nhất",
-    "en": "Data problem: below is the last good build",
+    "vi": "Lỗi dữ liệu: trang dưới đây là bản dựng đúng gần nhất. Sửa tệp theo các dòng sau "
+    "(tệp:dòng:cột: trường: lỗi); trang tự cập nhật khi dữ liệu đúng.",
+    "en": "Data problem: below is the last good build. Fix the file as each line says "
+    "(file:line:column: field: problem); this page updates itself once the data is valid.",
 }
 RELOAD_SCRIPT = f"""<script>(() => {{ let seen = null; setInterval(async () => {{ try {{
   const now = await (await fetch("{BUILD_PATH}", {{cache: "no-store"}})).text();
@@ -131,7 +133,9 @@ def rebuild(preview: Preview, command: list[str]) -> None:
             preview.error = ""
             print(f"Rebuilt in {time.monotonic() - started:.1f} s", flush=True)
         else:
-            preview.error = result.stderr.strip() or result.stdout.strip()
+            said = (result.stderr.strip() or result.stdout.strip()).splitlines()
+            # "the site in <preview folder> was left as it was" says nothing useful in the browser
+            preview.error = "\n".join(line for line in said if not line.startswith("The site in "))
             print(preview.error, file=sys.stderr, flush=True)
         preview.build_number += 1
 
@@ -157,12 +161,19 @@ def _stop(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
+    # the defaults are what `make serve HOST=... PORT=...` hands over in the environment (never through a shell)
+    parser.add_argument("--host", default=from_make("HOST") or "127.0.0.1")
+    parser.add_argument("--port", default=from_make("PORT") or "8000")
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("SITEGEN_DATA", PROJECT_DIR / "data")))
     parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or "mkdocs")
     parser.add_argument("--drafts", action="store_true", default=drafts_wanted("serve"), help=f"or {DRAFTS_VARIABLE}=1")
     args = parser.parse_args(argv)
+    if not (args.port.isascii() and args.port.isdigit() and 0 < int(args.port) < 65536):
+        print(
+            f"PORT must be a number from 1 to 65535, like `make serve PORT=8001`; got '{args.port}'.", file=sys.stderr
+        )
+        return 1
+    args.port = int(args.port)
     args.data = args.data.resolve()
     site_url = os.environ.get("SITE_URL") or f"http://{args.host}:{args.port}/"
     preview = Preview(generated_dir(PROJECT_DIR, args.data) / "preview" / "site")
@@ -171,11 +182,13 @@ def main(argv: list[str] | None = None) -> int:
         server = http.server.ThreadingHTTPServer(
             (args.host, args.port), functools.partial(handler, directory=str(preview.site_dir))
         )
-    except OSError as exc:
+    except OSError as exc:  # one line, never a traceback: what is wrong and what to type instead
         if exc.errno == errno.EADDRINUSE:
-            print(f"Port {args.port} on {args.host} is in use; pick another, e.g. `make serve PORT={args.port + 1}`.")
-            return 1
-        raise
+            message = f"Port {args.port} on {args.host} is in use (another `make serve`?); pick another: `make serve PORT={args.port + 1}`."
+        else:
+            message = f"Cannot serve on {args.host}:{args.port}: {exc.strerror or exc}; pick another: `make serve PORT=8001` (or HOST=127.0.0.1)."
+        print(message, file=sys.stderr)
+        return 1
     command = build_command(args, preview.site_dir, site_url)
     signal.signal(signal.SIGTERM, _stop)  # a service manager stops it like Ctrl-C does
     print(f"Building, then serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)

@@ -3,13 +3,16 @@
 Each feed holds the newest FEED_ENTRIES updates. Written as `feed.xml` (Vietnamese) and `feed.en.xml` (English) into the generated docs folder:
 mkdocs-static-i18n's suffix convention puts them at `/feed.xml` and `/en/feed.xml`. URLs are absolute
 (`site_url`), times are the province's (+07:00) and nothing depends on the build's clock, so the same
-data gives the same bytes.
+data gives the same bytes. An entry claims a publication time (`<published>`) only when the update gives
+its `time`; its `<updated>` is when its data file was committed (sitegen/content/githistory.py), or, for a
+file not committed yet, its date at the given time or 00:00.
 """
 
 from __future__ import annotations
 
 import datetime
 import xml.etree.ElementTree as etree
+from collections.abc import Mapping
 
 from markupsafe import Markup
 
@@ -42,8 +45,17 @@ def published_at(update: Update) -> datetime.datetime:
     return datetime.datetime.combine(update.date, update.time or datetime.time.min, tzinfo=PROVINCE_TIME)
 
 
-def render_feeds(site: Site, site_url: str) -> dict[str, bytes]:
-    """File name in the docs folder → feed bytes, for every feed in every language."""
+def changed_at(update: Update, committed: Mapping[str, datetime.datetime]) -> datetime.datetime:
+    """When the entry last changed: its file's commit, else its own date (and time)."""
+    return committed.get(update.data_file) or published_at(update)
+
+
+def render_feeds(
+    site: Site, site_url: str, committed: Mapping[str, datetime.datetime] | None = None
+) -> dict[str, bytes]:
+    """File name in the docs folder → feed bytes, for every feed in every language; `committed` maps data
+    files to their commit dates (`githistory.committed_dates`)."""
+    committed = committed or {}
     feeds: dict[str, bytes] = {}
     everything = list(newest_first(((d, u) for d in site.decisions for u in d.updates), lambda pair: pair[1]))
     fallback = max(d.date for d in site.decisions)
@@ -57,6 +69,7 @@ def render_feeds(site: Site, site_url: str) -> dict[str, bytes]:
             page=updates_page(newest),
             entries=everything,
             fallback=fallback,
+            committed=committed,
         )
         for decision in site.decisions:
             for group in decision.groups:
@@ -70,6 +83,7 @@ def render_feeds(site: Site, site_url: str) -> dict[str, bytes]:
                     page=group_page(decision, group),
                     entries=concerning,
                     fallback=decision.date,
+                    committed=committed,
                 )
     return feeds
 
@@ -83,13 +97,15 @@ def atom_feed(
     page: str,
     entries: list[tuple[Decision, Update]],
     fallback: datetime.date,
+    committed: Mapping[str, datetime.datetime] | None = None,
 ) -> bytes:
+    committed = committed or {}
     feed = etree.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
     self_url = absolute_file_url(site_url, feed_path, lang)
     _add(feed, "id", self_url)
     _add(feed, "title", title)
     _add(feed, "subtitle", label(lang, "updates_intro"))
-    newest = max((published_at(u) for _, u in entries), default=None)
+    newest = max((changed_at(u, committed) for _, u in entries), default=None)
     if newest is None:
         newest = datetime.datetime.combine(fallback, datetime.time.min, tzinfo=PROVINCE_TIME)
     _add(feed, "updated", newest.isoformat())
@@ -99,20 +115,22 @@ def atom_feed(
     _add(author, "name", label(lang, "home_title"))
     _add(author, "uri", absolute_url(site_url, HOME_PAGE, lang))
     for decision, update in entries[:FEED_ENTRIES]:
-        feed.append(_entry(site_url, decision, update, lang))
+        feed.append(_entry(site_url, decision, update, lang, committed))
     etree.indent(feed)
     return etree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _entry(site_url: str, decision: Decision, update: Update, lang: str) -> etree.Element:
+def _entry(
+    site_url: str, decision: Decision, update: Update, lang: str, committed: Mapping[str, datetime.datetime]
+) -> etree.Element:
     title, actual = update.title.best(lang)
     entry = etree.Element(f"{{{ATOM}}}entry", {XML_LANG: actual})
     url = absolute_url(site_url, update_page(decision, update), lang)
     _add(entry, "id", url)
     _add(entry, "title", title)
-    stamp = published_at(update).isoformat()
-    _add(entry, "published", stamp)
-    _add(entry, "updated", stamp)
+    if update.time is not None:  # a date alone is no publication time: nobody knows the hour
+        _add(entry, "published", published_at(update).isoformat())
+    _add(entry, "updated", changed_at(update, committed).isoformat())
     _link(entry, "alternate", url, "text/html", hreflang=lang)
     groups = {g.number: g for g in decision.groups}
     for number in update.groups:

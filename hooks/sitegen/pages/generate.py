@@ -17,9 +17,11 @@ from pathlib import Path
 
 from sitegen.content.dates import latest_date
 from sitegen.content.errors import DataError
+from sitegen.content.githistory import committed_dates
 from sitegen.content.model import Site
 from sitegen.content.updates import DRAFTS_VARIABLE, published_only
 from sitegen.content.validate import load_site
+from sitegen.pages.chrome import site_chrome
 from sitegen.pages.feeds import render_feeds
 from sitegen.pages.labels import SEARCH_LABELS, THEME_LABELS
 from sitegen.pages.manifest import Manifest, page_entry, write_manifest
@@ -82,11 +84,12 @@ def generate_docs(
     if not include_drafts:
         site = published_only(site)
     pages = finish_pages(site, render_site(site, root))
-    pages += [render_not_found(lang) for lang in dict.fromkeys(page.lang for page in pages)]
+    pages += [render_not_found(site, lang) for lang in dict.fromkeys(page.lang for page in pages)]
     folder = generated_dir(project_dir, data_dir)
     target = folder / "docs"
     wanted: dict[Path, bytes] = {target / p.file_name: p.markdown.encode("utf-8") for p in pages}
-    wanted.update({target / name: feed for name, feed in render_feeds(site, root).items()})
+    feeds = render_feeds(site, root, committed_dates(data_dir))  # entries' <updated>: when their file was committed
+    wanted.update({target / name: feed for name, feed in feeds.items()})
     for source in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
         if source.is_file():
             wanted.setdefault(target / source.relative_to(docs_dir), source.read_bytes())
@@ -105,7 +108,12 @@ def generate_docs(
     )
     manifest_file = write_manifest(manifest, folder / MANIFEST)
     nav = site_nav(site, pages)
-    extra = {"search_labels": SEARCH_LABELS, "theme_labels": THEME_LABELS}
+    # the theme's wording, and the header's and footer's facts per language (overrides/partials/)
+    extra = {
+        "search_labels": SEARCH_LABELS,
+        "theme_labels": THEME_LABELS,
+        "site_chrome": site_chrome(site, lastmod, config.names),
+    }
     engine_config = write_engine_config(config, folder / ENGINE_CONFIG, engine_settings(config, nav, root, extra))
     page_paths = tuple(dict.fromkeys(entry.path for entry in entries if entry.kind != "not_found"))
     return Generated(target, nav, len(pages), site, page_paths, manifest, manifest_file, engine_config, extra)

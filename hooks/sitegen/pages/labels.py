@@ -4,35 +4,41 @@ from __future__ import annotations
 
 import datetime
 
-from sitegen.content.model import Decision
+from sitegen.content.model import Decision, TaskGroup
 
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "site_intro": (
             "Trang này công bố, bằng tiếng Việt và tiếng Anh, nội dung chính của một quyết định "
-            "của UBND tỉnh Lạng Sơn, theo bài viết của Văn phòng UBND tỉnh. Văn bản tiếng Việt là "
-            "văn bản chính thức."
+            "của UBND tỉnh Lạng Sơn, theo bài viết của Văn phòng UBND tỉnh, không phải toàn văn "
+            "quyết định. Tiếng Việt là bản gốc."
         ),
         "home_title": "Nhiệm vụ, giải pháp chủ yếu năm 2021 của tỉnh Lạng Sơn",
         "not_found_title": "Không tìm thấy trang",
-        "not_found_text": "Trang có địa chỉ này không có trên trang web.",
+        "not_found_text": (
+            "Trang bạn tìm không có trên trang web này. Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi."
+        ),
         "not_found_home": "Về trang chủ",
+        "not_found_groups": "Hoặc chọn một nhóm nhiệm vụ",
+        "not_found_search": "Hoặc tìm kiếm bằng ô tìm kiếm ở đầu trang",
         "decision": "Quyết định",
         "motto": "Phương châm hành động",
         "objective": "Mục tiêu tổng quát",
         "target": "Chỉ tiêu",
-        "task_groups": "Các nhóm nhiệm vụ, giải pháp chủ yếu",
+        "task_groups": "Các nhiệm vụ và giải pháp chủ yếu",
         "group": "Nhóm",
         "group_n": "Nhóm nhiệm vụ {n}",
-        "read_decision": "Xem nội dung quyết định",
+        "read_decision": "Xem nội dung chính của quyết định",
         "metadata": "Thông tin văn bản",
         "doc_type": "Loại văn bản",
         "number": "Số",
+        "dated": "ngày",
+        "decision_date": "Ngày ban hành quyết định",
         "date": "Ngày ban hành",
         "issuer": "Cơ quan ban hành",
         "source": "Nguồn",
         "language": "Ngôn ngữ",
-        "language_status": "Tiếng Việt: văn bản chính thức",
+        "language_status": "Tiếng Việt (bản gốc)",
         "other_language_link": "Read in English (unofficial translation)",
         "open_data": "Dữ liệu mở",
         "open_data_link": "Quyết định và các nhóm nhiệm vụ, định dạng JSON",
@@ -72,11 +78,16 @@ LABELS: dict[str, dict[str, str]] = {
         "page_link": "Đường dẫn của trang này",
         "share": "Chia sẻ trang này",
         "print_qr_caption": "Quét mã để đọc bản trực tuyến:",
-        "objective_full": "Toàn văn mục tiêu tổng quát",
+        "objective_full": "Đọc mục tiêu tổng quát",
+        "growth_target_year": "{indicator} năm {year}",
         "not_translated": "Chưa được dịch",
         "group_wording_note": (
-            "Nội dung mỗi nhóm là nguyên văn của bài viết nguồn; tiêu đề ngắn của nhóm do trang này đặt để dễ tìm."
+            "Nội dung mỗi nhóm là nguyên văn một vế trong đoạn liệt kê (ngăn cách bằng dấu chấm phẩy) "
+            "của bài viết nguồn; trang này chỉ viết hoa chữ cái đầu và thêm dấu chấm cuối câu. Số thứ tự "
+            "của nhóm (theo thứ tự trong bài viết), tiêu đề ngắn và phần tóm tắt trên thẻ ở trang chủ do "
+            "trang này đặt để dễ tìm."
         ),
+        "group_numbering": "nhóm nhiệm vụ {n} (đánh số theo thứ tự trong bài viết của {publisher}): {title}",
         # translation state (translation_pages.py, text.block)
         "outdated_notice": "Văn bản tiếng Việt đã thay đổi kể từ khi bản dịch này được viết.",
         "outdated_link": "Đọc văn bản tiếng Việt hiện hành",
@@ -95,6 +106,43 @@ LABELS: dict[str, dict[str, str]] = {
         "status_link": "Tình trạng bản dịch tiếng Anh",
         "status_vi": "Tiếng Việt",
         "status_en": "Tiếng Anh",
+        # issue 15: home page lead, group pages, accessibility statement
+        "home_lead": "Ngày {date}, {issuer} ban hành {decision} với {n} nhóm nhiệm vụ, giải pháp chủ yếu:",
+        "decision_section": "Về quyết định",
+        "groups_nav": "Các nhóm nhiệm vụ",
+        "current_group": "đang xem",
+        "source_note_one_sentence": (
+            "Bài viết nguồn chỉ nêu nhóm nhiệm vụ này trong một câu, trích nguyên văn ở trên; "
+            "bài viết không nêu cơ quan chủ trì, thời hạn hay chỉ tiêu riêng cho nhóm."
+        ),
+        "source_note": "Nội dung trên trích nguyên văn bài viết nguồn.",
+        "source_article": "Đọc bài viết nguồn",
+        "accessibility_title": "Tuyên bố về khả năng tiếp cận",
+        "accessibility_intro": (
+            "Trang này được làm để mọi người đều đọc được: trên điện thoại, bằng bàn phím, với trình đọc "
+            "màn hình và khi tắt JavaScript."
+        ),
+        "accessibility_tested": "Những gì được kiểm tra",
+        "accessibility_tested_items": (
+            "Mọi trang của cả hai ngôn ngữ được kiểm tra tự động theo WCAG 2.2 mức AA bằng axe-core.\n"
+            "Mọi liên kết và nút đều dùng được bằng bàn phím, và vị trí đang chọn luôn được đánh dấu rõ.\n"
+            "Ở màn hình rộng 360 px, trang không phải cuộn ngang, chữ nội dung cỡ ít nhất 16 px và các "
+            "vùng chạm đủ lớn.\n"
+            "Khi tắt JavaScript, mọi nội dung vẫn đọc được và mọi liên kết vẫn dùng được."
+        ),
+        "accessibility_limits": "Những hạn chế đã biết",
+        "accessibility_limits_items": (
+            "Ô tìm kiếm cần JavaScript; khi tắt JavaScript, hãy dùng danh sách các nhóm nhiệm vụ ở trang chủ.\n"
+            "Bản tiếng Anh là bản dịch không chính thức; văn bản chưa được dịch hiển thị bằng tiếng Việt "
+            "và được đánh dấu là tiếng Việt cho trình đọc màn hình.\n"
+            "Trang không có toàn văn quyết định: bài viết nguồn chỉ tóm tắt quyết định.\n"
+            "Kiểm tra tự động không phát hiện được mọi vấn đề."
+        ),
+        "accessibility_report": "Báo một vấn đề",
+        "accessibility_report_text": (
+            "Trang này không có địa chỉ liên hệ riêng. Nếu bạn gặp khó khăn khi đọc trang, xin liên hệ "
+            "đơn vị đã đăng bài viết nguồn:"
+        ),
         # updates (news.py, feeds.py)
         "updates": "Tin tức",
         "updates_intro": "Tin cập nhật về quyết định và việc thực hiện các nhóm nhiệm vụ, tin mới nhất ở trên cùng.",
@@ -109,38 +157,44 @@ LABELS: dict[str, dict[str, str]] = {
         "all_updates": "Xem tất cả tin",
         "back_to_updates": "← Tất cả tin",
         "group_updates": "Tin tức về nhóm nhiệm vụ này",
-        "follow_feed": "Theo dõi tin qua Atom",
+        "follow_feed": "Nhận tin mới bằng ứng dụng đọc tin (Atom)",
         "feed_title_site": "Tin tức – {site}",
         "feed_title_group": "Tin tức – {group}",
         "draft": "Bản nháp: tin này chưa được công bố, chỉ hiện khi xem trước (make serve DRAFTS=1).",
     },
     "en": {
         "site_intro": (
-            "This site publishes, in Vietnamese and English, the main content of a decision of the "
-            "Lạng Sơn Provincial People's Committee, as reported by the Office of the Provincial "
-            "People's Committee. The Vietnamese text is authoritative."
+            # short: the banner above it on every English page says the rest (translation_note)
+            "The main content of a decision of the Lạng Sơn Provincial People's Committee, as reported "
+            "by the Office of the Provincial People's Committee."
         ),
         "home_title": "Lạng Sơn's key tasks and solutions for 2021",
         "not_found_title": "Page not found",
-        "not_found_text": "There is no page at this address on this site.",
+        "not_found_text": (
+            "The page you are looking for is not on this site. The address may be mistyped, or the page may have moved."
+        ),
         "not_found_home": "Go to the home page",
+        "not_found_groups": "Or choose a task group",
+        "not_found_search": "Or search with the search box at the top of the page",
         "decision": "Decision",
         "motto": "Motto of action",
         "objective": "Overall objective",
         "target": "Target",
-        "task_groups": "Groups of key tasks and solutions",
+        "task_groups": "Key tasks and solutions",
         "group": "Group",
         "group_n": "Task group {n}",
-        "read_decision": "Read the decision",
+        "read_decision": "The decision's main points",
         "metadata": "About this document",
-        "doc_type": "Type",
+        "doc_type": "Document type",
         "number": "Number",
-        "date": "Date",
+        "dated": "dated",
+        "decision_date": "Date of the decision",
+        "date": "Date of issue",
         "issuer": "Issued by",
         "source": "Source",
         "language": "Language",
-        "language_status": "English: unofficial translation; the Vietnamese text is authoritative",
-        "other_language_link": "Đọc bản tiếng Việt (văn bản chính thức)",
+        "language_status": "English (unofficial translation; the Vietnamese is the original)",
+        "other_language_link": "Đọc bản tiếng Việt (bản gốc)",
         "open_data": "Open data",
         "open_data_link": "The decision and its task groups as JSON",
         "print_document": "Document",
@@ -164,7 +218,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "headline": "Headline",
         "publisher": "Published by",
-        "author": "Author line",
+        "author": "Byline",
         "address": "Address",
         "about_translation": "The English translation",
         "about_cite": "How to cite",
@@ -179,12 +233,17 @@ LABELS: dict[str, dict[str, str]] = {
         "page_link": "Link to this page",
         "share": "Share this page",
         "print_qr_caption": "Scan to read online:",
-        "objective_full": "The overall objective in full",
+        "objective_full": "Read the overall objective",
+        "growth_target_year": "{indicator} in {year}",
         "not_translated": "Not yet translated",
         "group_wording_note": (
-            "Each group's text is the source article's own wording, translated; the short group "
-            "titles are this site's, to make the groups easy to find."
+            "Each group's text is one item of the source article's list (separated by semicolons), "
+            "word for word in Vietnamese, where this site only capitalised the first letter and added "
+            "a final full stop; the English is a translation of it. The group numbers (in the article's "
+            "order), the short titles and the summaries on the home page's cards are this site's own, "
+            "to make the groups easy to find."
         ),
+        "group_numbering": "task group {n} (numbered in the order of the article of the {publisher}): {title}",
         # translation state (translation_pages.py, text.block)
         "outdated_notice": "The Vietnamese text has changed since this translation.",
         "outdated_link": "Read the current Vietnamese text",
@@ -203,6 +262,43 @@ LABELS: dict[str, dict[str, str]] = {
         "status_link": "Translation status of every text",
         "status_vi": "Vietnamese",
         "status_en": "English",
+        # issue 15: home page lead, group pages, accessibility statement
+        "home_lead": "On {date}, the {issuer} issued {decision}, with {n} groups of key tasks and solutions:",
+        "decision_section": "About the decision",
+        "groups_nav": "All task groups",
+        "current_group": "you are here",
+        "source_note_one_sentence": (
+            "The source article names this task group in one sentence only, quoted above; it names no "
+            "lead agency, deadline or target of its own for the group."
+        ),
+        "source_note": "The text above is the source article's own wording.",
+        "source_article": "Read the source article",
+        "accessibility_title": "Accessibility statement",
+        "accessibility_intro": (
+            "This site is made so that everyone can read it: on a phone, with a keyboard, with a screen "
+            "reader and with JavaScript turned off."
+        ),
+        "accessibility_tested": "What is tested",
+        "accessibility_tested_items": (
+            "Every page in both languages is checked automatically against WCAG 2.2 level AA with axe-core.\n"
+            "Every link and button works with a keyboard, and the focus is always clearly marked.\n"
+            "On a screen 360 px wide, no page scrolls sideways, body text is at least 16 px and tap "
+            "targets are large enough.\n"
+            "With JavaScript turned off, all content can be read and every link works."
+        ),
+        "accessibility_limits": "Known limits",
+        "accessibility_limits_items": (
+            "The search box needs JavaScript; without it, use the list of task groups on the home page.\n"
+            "The English version is an unofficial translation; a text not yet translated is shown in "
+            "Vietnamese and marked as Vietnamese for screen readers.\n"
+            "The site does not have the decision's full text: the source article only summarises it.\n"
+            "Automated checks cannot find every problem."
+        ),
+        "accessibility_report": "Report a problem",
+        "accessibility_report_text": (
+            "This site has no contact address of its own. If you have trouble reading it, please contact "
+            "the publisher of the source article:"
+        ),
         # updates (news.py, feeds.py)
         "updates": "Updates",
         "updates_intro": "Dated updates on the decision and on how its task groups are being carried out, newest first.",
@@ -217,7 +313,7 @@ LABELS: dict[str, dict[str, str]] = {
         "all_updates": "All updates",
         "back_to_updates": "← All updates",
         "group_updates": "Updates on this task group",
-        "follow_feed": "Follow these updates by Atom feed",
+        "follow_feed": "Get these updates in a feed reader (Atom)",
         "feed_title_site": "Updates – {site}",
         "feed_title_group": "Updates – {group}",
         "draft": "Draft: this update is not published; it shows only in a preview (make serve DRAFTS=1).",
@@ -264,16 +360,24 @@ def decision_name(decision: Decision, lang: str) -> str:
     return f"{doc_type} số {decision.number}" if lang == "vi" else f"{doc_type} No. {decision.number}"
 
 
-def citation(decision: Decision, lang: str, group: int | None = None) -> str:
-    """A ready citation, e.g. `Quyết định số 166/QĐ-UBND ngày 15/01/2021 của UBND tỉnh Lạng Sơn`."""
+def citation(decision: Decision, lang: str, group: TaskGroup | None = None) -> str:
+    """The decision as a Vietnamese reader cites it: number, date, issuer and subject (the title), e.g.
+    `Quyết định số 166/QĐ-UBND ngày 15/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn về …`; on a group page also
+    which group, saying that the numbering is the site's own, in the order of the source article."""
     date = format_date(decision.date, lang)
+    doc_type, _ = decision.doc_type.best(lang)
+    issuer, _ = decision.issuer.best(lang)
+    subject, _ = decision.title.best(lang)
+    subject = subject[:1].lower() + subject[1:]  # the title starts a sentence ("Về …", "On …"); here it continues one
     if lang == "vi":
-        text = f"{decision.doc_type.vi} số {decision.number} ngày {date} của {decision.issuer.vi}"
-        return f"{text}, nhóm nhiệm vụ {group}" if group else text
-    doc_type, _ = decision.doc_type.best("en")
-    issuer, _ = decision.issuer.best("en")
-    text = f"{doc_type} No. {decision.number} of {date}, {issuer}"
-    return f"{text}, task group {group}" if group else text
+        text = f"{doc_type} số {decision.number} ngày {date} của {issuer} {subject}"
+    else:
+        text = f"{doc_type} No. {decision.number} dated {date} of the {issuer} {subject}"
+    if group is None:
+        return text
+    publisher, _ = decision.source.publisher.best(lang)
+    title, _ = group.title.best(lang)
+    return f"{text}, {label(lang, 'group_numbering', n=group.number, title=title, publisher=publisher)}"
 
 
 # The search box's wording (overrides/partials/site-search.html); `{n}` is a number of results
@@ -300,8 +404,29 @@ SEARCH_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-# The theme overrides' own wording (overrides/partials/*.html), handed to them as `config.extra.theme_labels`
+# The theme overrides' own wording (overrides/partials/*.html: feed links, header, search box, footer),
+# handed to them as `config.extra.theme_labels`
 THEME_LABELS: dict[str, dict[str, str]] = {
-    "vi": {"site_feed": "Tin tức (Atom)"},
-    "en": {"site_feed": "Updates (Atom)"},
+    "vi": {
+        "site_feed": "Tin tức (Atom)",
+        "footer": "Chân trang",
+        "source": "Nguồn",
+        "about": "Giới thiệu và nguồn",
+        "open_data": "Dữ liệu mở (JSON)",
+        "feeds": "Nhận tin mới bằng ứng dụng đọc tin",
+        "accessibility": "Khả năng tiếp cận",
+        "last_changed": "Nội dung thay đổi lần cuối",
+        "search_needs_js": "Tìm kiếm cần JavaScript. Xem các nhóm nhiệm vụ ở trang chủ.",
+    },
+    "en": {
+        "site_feed": "Updates (Atom)",
+        "footer": "Footer",
+        "source": "Source",
+        "about": "About and source",
+        "open_data": "Open data (JSON)",
+        "feeds": "Get new updates in a feed reader",
+        "accessibility": "Accessibility",
+        "last_changed": "Content last changed",
+        "search_needs_js": "Search needs JavaScript. See the task groups on the home page.",
+    },
 }

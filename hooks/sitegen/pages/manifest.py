@@ -35,7 +35,7 @@ class Manifest:
     site_url: str  # with one trailing slash
     data_dir: str  # where the model came from (publish reloads it when run on its own)
     drafts: bool
-    lastmod: str | None  # ISO date: the latest date in the data, the sitemaps' <lastmod>
+    lastmod: str | None  # ISO date: the latest date in the data (the build date of sitemap.xml.gz and the theme)
     site_names: dict[str, str]
     site_descriptions: dict[str, str]
     pages: tuple[PageEntry, ...] = field(default_factory=tuple)

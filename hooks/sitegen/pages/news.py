@@ -43,6 +43,9 @@ class Entry:
     slug: str
     date_iso: str
     date_text: str
+    # "Ngày ban hành quyết định" when the update is dated the decision's own day: the announcement of the
+    # decision, whose source prints no publication date, must not pass the decision's date off as its own
+    date_label: str
     title: Shown
     summary: Shown
     href: str  # from the page the entry is shown on
@@ -95,6 +98,7 @@ def entry(
         slug=update.slug,
         date_iso=update.date.isoformat(),
         date_text=format_date(update.date, lang),
+        date_label=label(lang, "decision_date") if update.date == decision.date else "",
         title=shown(update.title, lang),
         summary=shown(update.summary, lang),
         href=link(from_path, update_page(decision, update)),
@@ -154,6 +158,7 @@ def render_update(decision: Decision, update: Update, lang: str) -> RenderedPage
         draft=update.draft,
         entry=entry(decision, update, path, lang, full_names=True),
         body=shown(update.body, lang),
+        untranslated=all(text.best(lang)[1] != lang for text in (update.title, update.summary, update.body)),
         body_html=Markup(to_html(plain(update.body, lang))),  # safe by construction: content/richtext.py
         source=source,
         back_href=link(path, updates_page(decision)),

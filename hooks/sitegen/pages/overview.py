@@ -1,5 +1,5 @@
-"""The home page's overview: the motto and the growth target at a glance, and one card per task group
-(templates/overview.j2)."""
+"""The home page's overview: the task groups as a compact list, the motto and the growth target at a
+glance (templates/overview.j2)."""
 
 from __future__ import annotations
 
@@ -18,12 +18,13 @@ DEFAULT_GROUP_ICON = "material/format-list-checks"  # for a group whose data fil
 
 
 @dataclass(frozen=True)
-class Card:
+class GroupLink:
+    """One task group in the home page's list: one link (its title), the icon beside it."""
+
     number: int
     href: str
     icon: Markup
     title: Shown
-    summary: Shown
 
 
 def highlights(decision: Decision, lang: str) -> Markup:
@@ -39,16 +40,15 @@ def highlights(decision: Decision, lang: str) -> Markup:
     )
 
 
-def group_cards(decision: Decision, from_path: str, lang: str) -> Markup:
-    """The nine groups as a grid of cards, each one link: icon, number, short title, one-line summary."""
-    cards = [
-        Card(
+def group_list(decision: Decision, from_path: str, lang: str) -> Markup:
+    """The task groups as a compact numbered list, each item one link (its title), the icon decorative."""
+    items = [
+        GroupLink(
             number=group.number,
             href=relative_url(from_path, group_page(decision, group)),
-            icon=Markup(icon_svg(group.icon or DEFAULT_GROUP_ICON)),
+            icon=Markup(icon_svg(group.icon or DEFAULT_GROUP_ICON)),  # an SVG file bundled with the theme
             title=shown(group.title, lang),
-            summary=shown(group.summary or group.text, lang),
         )
         for group in decision.groups
     ]
-    return macros("overview.j2").group_cards(lang, cards)
+    return macros("overview.j2").group_list(lang, items)

@@ -6,6 +6,7 @@ so Markdown or HTML typed into a YAML file reaches the page as the characters ty
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -14,12 +15,13 @@ from sitegen.content.model import LANGUAGES, Decision, Site, TaskGroup
 from sitegen.pages import news
 from sitegen.pages.icons import icon_svg
 from sitegen.pages.labels import citation, decision_name, format_date, format_percent_range, label
-from sitegen.pages.overview import DEFAULT_GROUP_ICON, group_cards, highlights
+from sitegen.pages.overview import DEFAULT_GROUP_ICON, group_list, highlights
 from sitegen.pages.sharing import cite_and_share, print_qr
 from sitegen.pages.templating import render
 from sitegen.pages.text import RenderedPage, Shown, banner_note, front_matter, plain, shown
 from sitegen.pages.urls import (
     ABOUT_PAGE,
+    ACCESSIBILITY_PAGE,
     HOME_PAGE,
     STATUS_PAGE,
     absolute_url,
@@ -48,6 +50,7 @@ def render_site(site: Site, site_url: str = "") -> list[RenderedPage]:
     for lang in LANGUAGES:
         pages.append(render_home(site, lang))
         pages.append(render_about(site, lang))
+        pages.append(render_accessibility(site, lang))
         for decision in site.decisions:
             pages.append(render_decision(decision, lang, site_url))
             pages.extend(render_task_group(decision, group, lang, site_url) for group in decision.groups)
@@ -60,22 +63,32 @@ def newest_decision(site: Site) -> Decision:
 
 
 def render_home(site: Site, lang: str) -> RenderedPage:
+    """Phone first: the title, one sentence saying what was decided, then the task groups as a compact
+    list; the motto and objective after it (beside it on a wide screen), then the updates."""
     path = HOME_PAGE
     decision = newest_decision(site)
     title = label(lang, "home_title")
+    lead = label(
+        lang,
+        "home_lead",
+        date=format_date(decision.date, lang),
+        issuer=plain(decision.issuer, lang),
+        decision=decision_name(decision, lang),
+        n=len(decision.groups),
+    )
     body = render(
         "home.md.j2",
         lang=lang,
         banner_note=banner_note(lang, decision),
         title=title,
+        lead=lead,
+        group_list=group_list(decision, path, lang),
         highlights=highlights(decision, lang),
-        cards=group_cards(decision, path, lang),
         latest_updates=news.render_latest_updates(site, lang, path),
-        decision_name=decision_name(decision, lang),
         summary=shown(decision.summary, lang),
         decision_href=link(path, decision_page(decision)),
     )
-    # no table of contents beside the overview: the cards get the width for three columns
+    # no table of contents beside the overview: the list and the highlights get the width
     meta = front_matter(title, plain(decision.summary, lang), hide=("toc",), search_priority=1)
     return RenderedPage(path, lang, meta + body)
 
@@ -125,15 +138,17 @@ def render_decision(decision: Decision, lang: str, site_url: str = "") -> Render
     return RenderedPage(path, lang, front_matter(name, plain(decision.title, lang), search_priority=1) + body)
 
 
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
 def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url: str = "") -> RenderedPage:
+    """Content first: the group's text and what the source says of it, its updates, every task group
+    with this one marked, then citing and sharing folded into a disclosure."""
     path = group_page(decision, group)
     title = f"{label(lang, 'group_n', n=group.number)}: {plain(group.title, lang)}"
     url = absolute_url(site_url, path, lang)
-    index = group.number - 1  # validated: groups are sorted and numbered 1..N; .index() made the build O(N²)
-    if not (0 <= index < len(decision.groups) and decision.groups[index] is group):
-        index = decision.groups.index(group)
-    previous = decision.groups[index - 1] if index > 0 else None
-    following = decision.groups[index + 1] if index + 1 < len(decision.groups) else None
+    # say honestly how much the source article says of the group: one sentence, for every group today
+    one_sentence = len(_SENTENCE_END.findall(group.text.vi.strip())) <= 1
     body = render(
         "group.md.j2",
         lang=lang,
@@ -144,14 +159,21 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url:
         print_qr=print_qr(url, lang),
         decision_name=decision_name(decision, lang),
         decision_href=link(path, decision_page(decision)),
+        decision_dir=relative_url(path, decision_page(decision)),
         text=shown(group.text, lang),
-        cite_and_share=cite_and_share(citation(decision, lang, group.number), url, title, lang),
+        source_note="source_note_one_sentence" if one_sentence else "source_note",
+        source={"url": decision.source.url, "publisher": shown(decision.source.publisher, lang)},
         group_updates=news.render_group_updates(decision, group, path, lang),
-        previous=_neighbour(decision, previous, path, lang),
-        next=_neighbour(decision, following, path, lang),
+        groups=[
+            GroupItem(other.number, shown(other.title, lang), relative_url(path, group_page(decision, other)))
+            for other in decision.groups
+        ],
+        cite_and_share=cite_and_share(citation(decision, lang, group), url, title, lang),
     )
     feeds = news.group_feed_meta(decision, group, lang)
-    return RenderedPage(path, lang, front_matter(title, plain(group.text, lang), feeds=feeds, search_priority=1) + body)
+    # the group's one-line summary, where the data has one, describes the page to search engines and link previews
+    description = plain(group.summary or group.text, lang)
+    return RenderedPage(path, lang, front_matter(title, description, feeds=feeds, search_priority=1) + body)
 
 
 def render_about(site: Site, lang: str) -> RenderedPage:
@@ -179,7 +201,21 @@ def render_about(site: Site, lang: str) -> RenderedPage:
     return RenderedPage(path, lang, front_matter(title, label(lang, "about_what_text")) + body)
 
 
-def _neighbour(decision: Decision, group: TaskGroup | None, from_path: str, lang: str) -> GroupItem | None:
-    if group is None:
-        return None
-    return GroupItem(group.number, shown(group.title, lang), link(from_path, group_page(decision, group)))
+def render_accessibility(site: Site, lang: str) -> RenderedPage:
+    """The accessibility statement: what is tested, the known limits, and where to report a problem."""
+    path = ACCESSIBILITY_PAGE
+    title = label(lang, "accessibility_title")
+    decision = newest_decision(site)
+    source = decision.source
+    body = render(
+        "accessibility.md.j2",
+        lang=lang,
+        banner_note=banner_note(lang, decision),
+        title=title,
+        source={
+            "url": source.url,
+            "publisher": shown(source.publisher, lang),
+            "headline": shown(source.headline, lang),
+        },
+    )
+    return RenderedPage(path, lang, front_matter(title, label(lang, "accessibility_intro")) + body)

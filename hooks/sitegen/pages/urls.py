@@ -12,6 +12,7 @@ from sitegen.content.model import DEFAULT_LANGUAGE, Decision, Site, TaskGroup, U
 
 HOME_PAGE = "index.md"
 ABOUT_PAGE = "about.md"
+ACCESSIBILITY_PAGE = "accessibility.md"  # the accessibility statement (issue 15)
 STATUS_PAGE = "translations.md"  # the translation status page (translation_pages.py)
 UPDATES_FOLDER = "tin-tuc"  # web address of the updates list, the same in both languages like every slug
 SITE_FEED = "feed.xml"
@@ -136,11 +137,12 @@ def open_data_path(decision: Decision) -> str:
 
 @dataclass(frozen=True)
 class PageRef:
-    """What a page shows: a decision, one of its groups, or neither (home, about)."""
+    """What a page shows: a decision, one of its groups, one of its updates, or none (home, about, lists)."""
 
     path: str
     decision: Decision | None = None
     group: TaskGroup | None = None
+    update: Update | None = None
 
 
 def find_page(site: Site, path: str) -> PageRef:
@@ -150,4 +152,7 @@ def find_page(site: Site, path: str) -> PageRef:
         for group in decision.groups:
             if path == group_path(decision, group):
                 return PageRef(path, decision, group)
+        for update in decision.updates:
+            if path == update_path(decision, update):
+                return PageRef(path, decision, update=update)
     return PageRef(path)

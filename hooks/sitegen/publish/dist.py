@@ -10,13 +10,17 @@ import argparse
 import base64
 import gzip
 import hashlib
+import os
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 
 from sitegen.engine.build import build
+from sitegen.engine.swap import PUBLIC_FILE
 from sitegen.project import PROJECT_DIR
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest")
@@ -106,11 +110,13 @@ def csp_include_path(dist_dir: Path) -> Path:
 
 
 def make_dist(dist_dir: Path, data_dir: Path, config: Path) -> int:
-    if build(dist_dir, data_dir, config):
+    totals: dict[str, int] = {}
+    # compressed before the folder is swapped in: nginx never serves a page without its .br/.gz copies
+    if build(dist_dir, data_dir, config, finish=lambda fresh: totals.update(precompress(fresh))):
         return 1
-    totals = precompress(dist_dir)
     csp_file = csp_include_path(dist_dir)
     write_csp_include(dist_dir, csp_file)
+    csp_file.chmod(PUBLIC_FILE)  # nginx's workers read it; the umask may say otherwise
     print(
         f"{dist_dir}: {totals['files']} text files, {totals['bytes']:,} bytes; "
         f"gzip {totals['gzip']:,}, brotli {totals['brotli']:,}; CSP header in {csp_file}"
@@ -118,7 +124,30 @@ def make_dist(dist_dir: Path, data_dir: Path, config: Path) -> int:
     return 0
 
 
+class NoSiteAddress(Exception):
+    """`make dist` without the public address: the site would carry the local default in every absolute link."""
+
+
+def public_site_url(environ: Mapping[str, str]) -> str:
+    """SITE_URL, which a build for publishing must have: canonical, hreflang, Open Graph, sitemaps and feed ids
+    are absolute addresses, and without it they would all name http://127.0.0.1:8000/ (the local default)."""
+    value = environ.get("SITE_URL", "").strip()
+    if not value:
+        raise NoSiteAddress("make dist needs the site's public address: SITE_URL=https://example.org/qd166/ make dist")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or not value.endswith("/"):
+        raise NoSiteAddress(
+            f"SITE_URL must be an absolute address ending in /, like https://example.org/qd166/; got {value!r}"
+        )
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        public_site_url(os.environ)
+    except NoSiteAddress as exc:
+        print(exc, file=sys.stderr)
+        return 2
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data")
     parser.add_argument("--dist-dir", type=Path, default=PROJECT_DIR / "dist")

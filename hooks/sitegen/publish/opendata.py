@@ -9,7 +9,9 @@ from pathlib import Path
 from sitegen.content.model import DEFAULT_LANGUAGE, LANGUAGES, Decision, Site, Text, Update
 from sitegen.pages.urls import absolute, decision_path, group_path, language_prefix, open_data_path, update_path
 
-SCHEMA_VERSION = 1
+# 2: `authoritative` gave way to `original` and `full_text`: the Vietnamese is the original of the site's text, and
+# neither language holds the decision's full text, only what the source article reports.
+SCHEMA_VERSION = 2
 
 
 def text_in(text: Text, lang: str) -> str | None:
@@ -23,7 +25,8 @@ def decision_record(decision: Decision, lang: str, root: str) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "language": lang,
-        "authoritative": lang == DEFAULT_LANGUAGE,
+        "original": lang == DEFAULT_LANGUAGE,  # the Vietnamese original; English is an unofficial translation
+        "full_text": False,  # the decision as the source article reports it, never its full text
         "translation_note": text_in(decision.translation_note, lang),
         "url": absolute(root, open_data_path(decision), lang),
         "page": absolute(root, decision_path(decision), lang),

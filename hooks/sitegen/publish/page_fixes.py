@@ -10,6 +10,7 @@ import re
 _THEME_HREFLANG = re.compile(r'\n[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _CANONICAL = re.compile(r'\n?[ \t]*<link rel="canonical" href="[^"]*">')
 _ARTICLE_START = re.compile(r"<article\b[^>]*>")
+_HEAD_TITLE = re.compile(r"<title>[^<]*</title>")
 
 
 def drop_theme_hreflang_links(html: str) -> str:
@@ -24,6 +25,12 @@ def fix_page(html: str) -> str:
 def drop_canonical(html: str) -> str:
     """Without the theme's canonical link: publish writes its own (and none on a not-found page)."""
     return _CANONICAL.sub("", html)
+
+
+def replace_title(html: str, escaped_title: str) -> str:
+    """The page's <title> (the first one, in <head>; inline SVGs in the body have their own)."""
+    end = html.index("</head>")
+    return _HEAD_TITLE.sub(lambda _: f"<title>{escaped_title}</title>", html[:end], count=1) + html[end:]
 
 
 def add_to_head(html: str, markup: str) -> str:

@@ -13,10 +13,9 @@ from sitegen.pages.urls import PageRef
 def print_rows(page: PageRef, lang: str, address: str) -> tuple[tuple[str, str], ...]:
     """(label, plain text) rows, in the page's language."""
     rows = []
-    if page.decision is not None:
+    if page.decision is not None and page.update is None:  # a decision or task group page
         decision = page.decision
-        group = page.group.number if page.group else None
-        rows.append((label(lang, "print_document"), citation(decision, lang, group)))
+        rows.append((label(lang, "print_document"), citation(decision, lang, page.group)))
         source = decision.source
         rows.append((label(lang, "source"), f"{source.publisher.best(lang)[0]}, {source.url}"))
         if lang != "vi":

@@ -3,7 +3,7 @@ with the page manifest, whichever engine built it (`python -m sitegen.publish SI
 
 Per page: canonical, hreflang (with x-default), Open Graph, JSON-LD and the print footer, in place of
 the theme's own links. Per language: a search index, a sitemap (and its `.gz`), a 404 page. Once:
-open data, robots.txt.
+open data, robots.txt, and content hashes in the names of the site's own CSS and JS.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from pathlib import Path
 
 import jinja2
 
+from sitegen.content.githistory import committed_dates
 from sitegen.content.model import LANGUAGES, Site
 from sitegen.pages.manifest import Manifest, PageEntry
 from sitegen.pages.urls import language_prefix
 from sitegen.publish import headmeta, opendata, page_fixes, search_index, sitemap
+from sitegen.publish.fingerprint import fingerprint_assets
 from sitegen.publish.not_found import write_not_found_pages
 from sitegen.publish.reproducible import date_epoch
 
@@ -42,11 +44,13 @@ def publish_site(site_dir: Path, manifest: Manifest, site: Site) -> None:
     write_not_found_pages(site_dir, root, not_found)
     for lang, pages in found.items():
         search_index.write_index(site_dir, lang, pages)
-    write_sitemaps(site_dir, manifest)
+    write_sitemaps(site_dir, manifest, site)
     opendata.write_open_data(site, root, site_dir)
     (site_dir / "robots.txt").write_text(
         TEMPLATES.get_template("robots.txt").render(sitemap=f"{root}sitemap.xml"), encoding="utf-8"
     )
+    # last: every page is final, so each reference to the site's own CSS/JS gets its hashed name
+    fingerprint_assets(site_dir)
 
 
 def _without_theme_links(page_html: str) -> str:
@@ -66,6 +70,8 @@ def publish_page(site_dir: Path, manifest: Manifest, site: Site, page: PageEntry
         page.url, html.escape(page.title), page_fixes.article_html(page_html), page.search_priority
     )
     page_html = page_fixes.add_to_head(page_html, TEMPLATES.get_template("head.html").render(head=head).rstrip())
+    if head.title is not None:
+        page_html = page_fixes.replace_title(page_html, html.escape(head.title))
     if head.print_rows:
         footer = TEMPLATES.get_template("print-meta.html").render(rows=head.print_rows).rstrip()
         page_html = page_fixes.add_to_article(page_html, footer)
@@ -73,13 +79,15 @@ def publish_page(site_dir: Path, manifest: Manifest, site: Site, page: PageEntry
     return indexed
 
 
-def write_sitemaps(site_dir: Path, manifest: Manifest) -> None:
+def write_sitemaps(site_dir: Path, manifest: Manifest, site: Site) -> None:
     """`sitemap.xml` at each language's root (the default one lists every language) and a `.gz` copy
-    dated by the data, so the same data gives the same bytes."""
+    dated by the data, so the same data gives the same bytes. Each page's `<lastmod>` is when its data
+    files were committed (none for data not committed yet)."""
     paths = tuple(dict.fromkeys(page.path for page in manifest.published_pages()))
     template = TEMPLATES.get_template("sitemap.xml")
+    last_changed = sitemap.page_last_changed(site, committed_dates(Path(manifest.data_dir)))
     for lang in LANGUAGES:
-        entries = sitemap.sitemap_entries(paths, manifest.site_url, lang, manifest.lastmod_date)
+        entries = sitemap.sitemap_entries(paths, manifest.site_url, lang, last_changed)
         folder = site_dir / language_prefix(lang)
         folder.mkdir(parents=True, exist_ok=True)
         data = template.render(entries=entries).encode("utf-8")

@@ -1,16 +1,18 @@
-"""schema.org JSON-LD for the decision page (`Legislation`) and each task group page (`isPartOf`).
+"""schema.org JSON-LD: each page is a `WebPage` (an update an `Article`) *about* the decision, a `Legislation`.
 
-The English pages are an unofficial translation: their `Legislation` is a `translationOfWork` of the
-Vietnamese one and carries a `LegislationObject` whose legal value is `UnofficialLegalValue`.
+The site is not the decision: it publishes the decision as the article of the Office of the Provincial People's
+Committee reports it. So the `Legislation` node carries only what identifies the decision (number, type, date,
+issuer, jurisdiction), has no address on this site, and has no parts: the nine groups and their numbers are the
+site's way of presenting the article's list, not divisions of the decision.
 """
 
 from __future__ import annotations
 
 import json
 
-from sitegen.content.model import LANGUAGES, Decision, TaskGroup
+from sitegen.content.model import DEFAULT_LANGUAGE, LANGUAGES, Decision, TaskGroup, Update
 from sitegen.pages.labels import decision_name, label
-from sitegen.pages.urls import PageRef, absolute, decision_path, group_path, open_data_path
+from sitegen.pages.urls import PageRef, absolute, decision_path, group_path, open_data_path, update_path
 
 SCHEMA = "https://schema.org"
 
@@ -19,48 +21,29 @@ def other_language(lang: str) -> str:
     return next(other for other in LANGUAGES if other != lang)
 
 
-def decision_id(root: str, decision: Decision, lang: str) -> str:
-    return absolute(root, decision_path(decision), lang) + "#decision"
-
-
-def group_id(root: str, decision: Decision, group: TaskGroup, lang: str) -> str:
-    return absolute(root, group_path(decision, group), lang) + "#group"
+def legislation_id(root: str, decision: Decision) -> str:
+    """One identifier for the decision in both languages (a node name, not a page of the site)."""
+    return absolute(root, decision_path(decision), DEFAULT_LANGUAGE) + "#legislation"
 
 
 def group_name(group: TaskGroup, lang: str) -> str:
     return f"{label(lang, 'group_n', n=group.number)}: {group.title.best(lang)[0]}"
 
 
-def decision_legislation(decision: Decision, lang: str, root: str) -> dict:
-    """The decision as schema.org `Legislation` in `lang`, with its groups as parts."""
-    url = absolute(root, decision_path(decision), lang)
-    other = other_language(lang)
+def legislation(decision: Decision, lang: str, root: str) -> dict:
+    """The decision itself, named in `lang`: number, type, date, issuer and jurisdiction, from data."""
     data: dict = {
-        "@context": SCHEMA,
         "@type": "Legislation",
-        "@id": decision_id(root, decision, lang),
-        "url": url,
+        "@id": legislation_id(root, decision),
         "name": decision_name(decision, lang),
-        "headline": decision.title.best(lang)[0],
-        "inLanguage": lang,
         "legislationIdentifier": decision.number,
         "legislationType": decision.doc_type.best(lang)[0],
         "legislationDate": decision.date.isoformat(),
         "legislationPassedBy": {"@type": "GovernmentOrganization", "name": decision.issuer.best(lang)[0]},
+        "inLanguage": DEFAULT_LANGUAGE,  # the decision is in Vietnamese, whatever the page's language
     }
     if decision.jurisdiction is not None:
         data["legislationJurisdiction"] = {"@type": "AdministrativeArea", "name": decision.jurisdiction.best(lang)[0]}
-    data["isBasedOn"] = decision.source.url
-    data["hasPart"] = [
-        {
-            "@type": "Legislation",
-            "@id": group_id(root, decision, group, lang),
-            "url": absolute(root, group_path(decision, group), lang),
-            "name": group_name(group, lang),
-            "position": group.number,
-        }
-        for group in decision.groups
-    ]
     data["subjectOf"] = {
         "@type": "Dataset",
         "name": decision_name(decision, lang),
@@ -70,48 +53,84 @@ def decision_legislation(decision: Decision, lang: str, root: str) -> dict:
             "contentUrl": absolute(root, open_data_path(decision), lang),
         },
     }
-    if lang == "vi":
-        data["workTranslation"] = {"@id": decision_id(root, decision, other)}
-    else:
-        data["translationOfWork"] = {"@id": decision_id(root, decision, other)}
-        data["encoding"] = {
-            "@type": "LegislationObject",
-            "contentUrl": url,
-            "encodingFormat": "text/html",
-            "inLanguage": lang,
-            "legislationLegalValue": f"{SCHEMA}/UnofficialLegalValue",
-        }
     return data
 
 
-def group_legislation(decision: Decision, group: TaskGroup, lang: str, root: str) -> dict:
-    """A task group as a part of the decision (`isPartOf`), linked to its other-language page."""
+def legislation_reference(decision: Decision, lang: str, root: str) -> dict:
+    return {
+        "@type": "Legislation",
+        "@id": legislation_id(root, decision),
+        "name": decision_name(decision, lang),
+        "legislationIdentifier": decision.number,
+    }
+
+
+def source_article(decision: Decision, lang: str, root: str) -> dict:
+    """The Office's article the page follows: a news article about the decision (its own text, in Vietnamese)."""
+    source = decision.source
+    return {
+        "@type": "NewsArticle",
+        "url": source.url,
+        "headline": source.headline.vi,
+        "inLanguage": DEFAULT_LANGUAGE,
+        "author": {"@type": "Person", "name": source.author},
+        "publisher": {"@type": "GovernmentOrganization", "name": source.publisher.best(lang)[0]},
+        "about": {"@id": legislation_id(root, decision)},
+    }
+
+
+def _web_page(kind: str, path: str, name: str, lang: str, root: str) -> dict:
     other = other_language(lang)
-    relation = "workTranslation" if lang == "vi" else "translationOfWork"
+    relation = "workTranslation" if lang == DEFAULT_LANGUAGE else "translationOfWork"
     return {
         "@context": SCHEMA,
-        "@type": "Legislation",
-        "@id": group_id(root, decision, group, lang),
-        "url": absolute(root, group_path(decision, group), lang),
-        "name": group_name(group, lang),
+        "@type": kind,
+        "@id": absolute(root, path, lang),
+        "url": absolute(root, path, lang),
+        "name": name,
         "inLanguage": lang,
-        "position": group.number,
-        "isPartOf": {
-            "@type": "Legislation",
-            "@id": decision_id(root, decision, lang),
-            "name": decision_name(decision, lang),
-            "legislationIdentifier": decision.number,
-        },
-        relation: {"@id": group_id(root, decision, group, other)},
+        relation: {"@id": absolute(root, path, other)},
     }
+
+
+def decision_page(decision: Decision, lang: str, root: str) -> dict:
+    """The decision's page: a web page about the decision, based on the Office's article."""
+    data = _web_page("WebPage", decision_path(decision), decision_name(decision, lang), lang, root)
+    data["about"] = legislation(decision, lang, root)
+    data["isBasedOn"] = source_article(decision, lang, root)
+    return data
+
+
+def group_page(decision: Decision, group: TaskGroup, lang: str, root: str) -> dict:
+    """A task group's page: part of the decision's page, about the decision."""
+    data = _web_page("WebPage", group_path(decision, group), group_name(group, lang), lang, root)
+    data["about"] = legislation_reference(decision, lang, root)
+    data["isPartOf"] = {"@type": "WebPage", "@id": absolute(root, decision_path(decision), lang)}
+    data["isBasedOn"] = {"@type": "NewsArticle", "url": decision.source.url}
+    return data
+
+
+def update_article(decision: Decision, update: Update, lang: str, root: str) -> dict:
+    """A press-office update: an article about the decision. It claims a publication date only when it is its
+    own: an update dated the decision's day reports the decision's date, and its source prints none."""
+    data = _web_page("Article", update_path(decision, update), update.title.best(lang)[0], lang, root)
+    data["headline"] = data["name"]
+    data["about"] = legislation_reference(decision, lang, root)
+    if update.date != decision.date:
+        data["datePublished"] = update.date.isoformat()
+    if update.source is not None:
+        data["isBasedOn"] = {"@type": "CreativeWork", "url": update.source.url}
+    return data
 
 
 def page_json_ld(page: PageRef, lang: str, root: str) -> dict | None:
     if page.decision is None:
         return None
+    if page.update is not None:
+        return update_article(page.decision, page.update, lang, root)
     if page.group is None:
-        return decision_legislation(page.decision, lang, root)
-    return group_legislation(page.decision, page.group, lang, root)
+        return decision_page(page.decision, lang, root)
+    return group_page(page.decision, page.group, lang, root)
 
 
 def script_json(data: dict) -> str:

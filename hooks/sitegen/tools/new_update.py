@@ -20,7 +20,7 @@ from sitegen.content.updates import UPDATES_FOLDER as DATA_FOLDER
 from sitegen.content.updates import today_in_province
 from sitegen.content.validate import load_site
 from sitegen.pages.urls import UPDATES_FOLDER
-from sitegen.project import PROJECT_DIR
+from sitegen.project import data_dir, from_make
 
 MAX_SLUG = 60
 
@@ -107,11 +107,12 @@ def ask(prompt: str, parse: Callable[[str], object], given: str | None, read: Ca
 
 def main(argv: list[str] | None = None, read: Callable[[str], str] = input) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data")
+    parser.add_argument("--data", type=Path, default=data_dir())
     parser.add_argument("--decision", help="decision folder, e.g. qd-166-2021 (default: the newest)")
-    parser.add_argument("--date", help="YYYY-MM-DD (default: asked)")
-    parser.add_argument("--title", help="title in Vietnamese (default: asked)")
-    parser.add_argument("--groups", help="task group numbers, e.g. '1,3' (default: asked)")
+    # the defaults are what `make new-update DATE=... TITLE=... GROUPS=...` hands over in the environment
+    parser.add_argument("--date", default=from_make("DATE"), help="YYYY-MM-DD (default: asked)")
+    parser.add_argument("--title", default=from_make("TITLE"), help="title in Vietnamese (default: asked)")
+    parser.add_argument("--groups", default=from_make("GROUPS"), help="task group numbers, e.g. '1,3' (default: asked)")
     args = parser.parse_args(argv)
 
     try:
@@ -150,7 +151,16 @@ def main(argv: list[str] | None = None, read: Callable[[str], str] = input) -> i
     folder = args.data / "decisions" / decision.slug / DATA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{date.isoformat()}-{slug}.yaml"
-    path.write_text(update_yaml(date, slug, title, groups), encoding="utf-8")
+    try:  # "x": never over a file already there (its slug may have been edited inside, so `taken` missed it)
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(update_yaml(date, slug, title, groups))
+    except FileExistsError:
+        print(
+            f"{_shown(path, args.data)} already exists; no update was written. Open that file to change it, "
+            "or give the new update another title.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         load_site(args.data)
     except DataError as exc:  # would be a bug in this command; never leave a broken file behind
@@ -158,14 +168,17 @@ def main(argv: list[str] | None = None, read: Callable[[str], str] = input) -> i
         print(exc.report(), file=sys.stderr)
         return 1
 
-    shown = path.relative_to(args.data.parent) if path.is_relative_to(args.data.parent) else path
-    print(f"Created / Đã tạo: {shown}")
+    print(f"Created / Đã tạo: {_shown(path, args.data)}")
     print("Next / Tiếp theo:")
     print("  1. Open the file; write the summary and the text (replace the placeholder).")
     print("  2. Preview: make serve DRAFTS=1, then open")
     print(f"     http://127.0.0.1:8000/{decision.slug}/{UPDATES_FOLDER}/{slug}/")
     print("  3. Publish: delete the line 'draft: true', check with make serve, then commit and push.")
     return 0
+
+
+def _shown(path: Path, data: Path) -> Path:
+    return path.relative_to(data.parent) if path.is_relative_to(data.parent) else path
 
 
 def _title(value: str) -> str:

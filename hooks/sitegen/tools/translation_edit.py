@@ -12,16 +12,26 @@ from sitegen.content.errors import DataError
 from sitegen.content.model import fingerprint
 from sitegen.content.translation import TextEntry, collect
 from sitegen.content.validate import load_site
-from sitegen.tools.yamledit import EditError, TextMapping, apply_edits, find_text_mappings, set_english, set_fingerprint
+from sitegen.tools.yamledit import (
+    EditError,
+    TextMapping,
+    apply_edits,
+    find_text_mappings,
+    remove_fingerprint,
+    set_english,
+    set_fingerprint,
+)
 
 
 @dataclass(frozen=True)
 class Change:
-    """What to do to one text: new English (or None to keep it) and whether to mark it reviewed."""
+    """What to do to one text: new English (or None to keep it), whether to mark it reviewed, and whether to
+    remove an orphan fingerprint (an `en_from` left behind when its English was deleted)."""
 
     entry: TextEntry
     english: str | None = None
     reviewed: bool = False
+    drop_fingerprint: bool = False
 
 
 def data_file(data_dir: Path, display: str) -> Path:
@@ -33,7 +43,7 @@ def apply_changes(data_dir: Path, changes: list[Change]) -> list[Path]:
     """Edit every file in memory, check the result loads and says what was asked, then write.
 
     Raises EditError (nothing written) when any edit cannot be made or checked."""
-    changes = [c for c in changes if c.english is not None or c.reviewed]
+    changes = [c for c in changes if c.english is not None or c.reviewed or c.drop_fingerprint]
     by_file: dict[str, list[Change]] = {}
     for change in changes:
         origin = change.entry.text.origin
@@ -67,6 +77,9 @@ def _edit_file(source: str, changes: list[Change], display: str) -> str:
             if change.reviewed:
                 mapping = _mapping_at(source, where)
                 source = apply_edits(source, set_fingerprint(mapping, source, fingerprint(change.entry.text.vi)))
+            elif change.drop_fingerprint:
+                mapping = _mapping_at(source, where)
+                source = apply_edits(source, remove_fingerprint(mapping, source))
         except EditError as exc:
             raise EditError(f"{display}:{origin.line}: {origin.path}: {exc}") from None
     return source
@@ -98,6 +111,8 @@ def _check_result(data_dir: Path, contents: dict[Path, bytes], changes: list[Cha
             raise EditError(f"{change.entry.key}: the English would read back as {after.text.en!r}")
         if change.reviewed and after.text.en_from != fingerprint(change.entry.text.vi):
             raise EditError(f"{change.entry.key}: the fingerprint did not reach the file")
+        if change.drop_fingerprint and after.text.en_from is not None:
+            raise EditError(f"{change.entry.key}: the orphan fingerprint is still in the file")
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

@@ -105,6 +105,27 @@ def set_fingerprint(mapping: TextMapping, source: str, fingerprint: str) -> list
     return [_insert_after(mapping, source, mapping.fields["en"], f"en_from: {fingerprint}")]
 
 
+def remove_fingerprint(mapping: TextMapping, source: str) -> list[tuple[int, int, str]]:
+    """The edit that deletes `en_from` (its whole line, or its `, en_from: …` in a flow mapping)."""
+    existing = mapping.fields.get("en_from")
+    if existing is None:
+        return []
+    if mapping.flow:
+        before = source.rfind(",", mapping.start, existing.key_start)
+        if before != -1:
+            return [(before, existing.end, "")]
+        after = source.find(",", existing.end, mapping.end)  # `{en_from: x, vi: y}`: the first key
+        end = mapping.end if after == -1 else after + 1
+        while end < mapping.end and source[end] == " ":
+            end += 1
+        return [(existing.key_start, end, "")]
+    line_start = source.rfind("\n", 0, existing.key_start) + 1
+    if source[line_start : existing.key_start].strip():
+        raise EditError("`en_from` shares its line with another key; remove it by hand")
+    line_end = source.find("\n", existing.end)
+    return [(line_start, len(source) if line_end == -1 else line_end + 1, "")]
+
+
 def set_english(mapping: TextMapping, source: str, english: str) -> list[tuple[int, int, str]]:
     """The edits that make `en` hold `english` (replaced in place, or added after `vi`)."""
     existing = mapping.fields.get("en")
@@ -130,8 +151,9 @@ def apply_edits(source: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 def format_scalar(text: str, flow: bool, key_column: int, key: str) -> str:
-    """`text` as a YAML scalar that reads back as exactly `text`: plain when that is safe and short,
-    a folded `>-` paragraph when long, double quotes otherwise (always valid, in flow or block)."""
+    """`text` as a YAML scalar that reads back as exactly `text`: plain when that is safe and short, a literal `|-`
+    block when it has line breaks, a folded `>-` paragraph when long, double quotes otherwise (always valid, in
+    flow or block)."""
     quoted = json.dumps(text, ensure_ascii=False)
     if "#" not in text and not text.startswith(("'", '"')):
         if flow and not any(c in text for c in ",[]{}?:") and _reads_back(f"{{{key}: {text}}}", text):
@@ -141,6 +163,11 @@ def format_scalar(text: str, flow: bool, key_column: int, key: str) -> str:
     if flow:
         return quoted
     indent = " " * (key_column + 2)
+    if "\n" in text:  # paragraphs: a literal block like the Vietnamese beside it, not one line of "\n"
+        literal = "|-\n" + "\n".join(indent + line if line else "" for line in text.split("\n"))
+        if _reads_back(f"{key}: {literal}", text):
+            return literal
+        return quoted
     lines = _wrap(text, WRAP_AT - len(indent))
     folded = ">-\n" + "\n".join(indent + line for line in lines)
     if lines and _reads_back(f"{key}: {folded}", text):

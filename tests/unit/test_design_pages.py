@@ -1,0 +1,64 @@
+"""Page parts of the design (issue 15) rendered from tiny made-up data: an untranslated update, the group
+page's honest source note, the theme's footer and 404 facts."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from datafixtures import update_yaml, write_data, write_update
+from sitegen.content.validate import load_site
+from sitegen.pages.chrome import site_chrome
+from sitegen.pages.render import render_site
+
+TODAY = datetime.date(2031, 1, 1)
+
+
+def rendered(data) -> dict[str, str]:
+    return {p.file_name: p.markdown for p in render_site(load_site(data, today=TODAY))}
+
+
+def test_an_untranslated_update_shows_one_notice_and_marks_its_vietnamese(tmp_path) -> None:
+    data = write_data(tmp_path, groups=1)
+    write_update(data, update_yaml("2030-03-01", "chua-dich", english=False), "2030-03-01-chua-dich")
+    page = rendered(data)["qd-1-2030/tin-tuc/chua-dich.en.md"]
+    assert page.count("Not yet translated") == 1
+    title = re.search(r"^# Tin thử chua\\?-dich \{: #top lang=vi \}$", page, re.M)
+    assert title  # the Vietnamese title is marked as Vietnamese
+    assert page.index("Not yet translated") < title.start()  # the notice comes first, then the Vietnamese
+    body = page[page.index('<div class="untranslated" lang="vi">') :]
+    assert "Tóm tắt chua-dich." in body and "Nội dung tin thử." in body
+    # a translated update has no notice at all
+    write_update(data, update_yaml("2030-03-02", "da-dich"), "2030-03-02-da-dich")
+    assert "Not yet translated" not in rendered(data)["qd-1-2030/tin-tuc/da-dich.en.md"]
+
+
+def test_a_group_page_says_the_source_names_the_group_in_one_sentence_and_links_it(tmp_path) -> None:
+    pages = rendered(write_data(tmp_path, groups=2))
+    for name, words in (
+        ("qd-1-2030/nhom-thu-1.md", "chỉ nêu nhóm nhiệm vụ này trong một câu"),
+        ("qd-1-2030/nhom-thu-1.en.md", "names this task group in one sentence only"),
+    ):
+        note = re.search(r'<p class="source-note" id="source-note">(.*?)</p>', pages[name])
+        assert note and words in note[1]
+        assert re.search(r'<a href="https://[^"]+" rel="external">', note[1])
+    # citing and sharing come last, folded
+    page = pages["qd-1-2030/nhom-thu-1.en.md"]
+    assert page.index('<details class="cite-share') > page.index('<nav class="group-neighbours')
+
+
+def test_the_header_and_footer_facts_come_from_the_data(tmp_path) -> None:
+    site = load_site(write_data(tmp_path, groups=2), today=TODAY)
+    names = {"vi": "Quyết định 1/QĐ-TEST – Tỉnh thử", "en": "Decision 1/QĐ-TEST – Test Province"}
+    chrome = site_chrome(site, datetime.date(2030, 2, 3), names)
+    decision = site.decisions[0]
+    for lang in ("vi", "en"):
+        prefix = "en/" if lang == "en" else ""
+        assert chrome[lang]["source_url"] == decision.source.url
+        assert chrome[lang]["last_changed"] == "2030-02-03"
+        assert chrome[lang]["about_path"] == f"{prefix}about/" and chrome[lang]["feed_path"] == f"{prefix}feed.xml"
+        assert chrome[lang]["open_data_path"] == f"{prefix}qd-1-2030/decision.json"
+    assert chrome["vi"]["last_changed_text"] == "03/02/2030" and chrome["en"]["last_changed_text"] == "3 February 2030"
+    # the header's name in two parts: a phone shows the first only
+    assert (chrome["en"]["name_first"], chrome["en"]["name_rest"]) == ("Decision 1/QĐ-TEST", " – Test Province")
+    assert site_chrome(site, None, {"vi": "Tên", "en": "Name"})["en"]["name_rest"] == ""
