@@ -27,7 +27,7 @@ def test_the_groups_field_offers_every_group_of_the_data_by_title_and_stores_its
 
 def test_the_fields_are_the_update_schema_in_its_order(site) -> None:
     config = editor_config(site, "data", parse_backend("local"))
-    assert list(fields_of(config)) == ["date", "slug", "draft", "title", "summary", "body", "groups", "source"]
+    assert list(fields_of(config)) == ["date", "slug", "draft", "title", "summary", "body", "groups", "source", "photo"]
     collection = config["collections"][0]
     assert collection["folder"] == "data/decisions/qd-166-2021/updates"
     assert collection["slug"] == "{{fields.date}}-{{fields.slug}}" and collection["extension"] == "yaml"

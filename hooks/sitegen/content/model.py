@@ -135,6 +135,17 @@ class UpdateSource:
 
 
 @dataclass(frozen=True)
+class UpdatePhoto:
+    """An update's optional photo: a JPEG, PNG or WebP file in `updates/media/`, with its alt text."""
+
+    file: str  # as written in the data: `media/hop-bao.jpg`
+    source: str  # the file on disk, read when the phone-sized copies are made
+    alt: Text
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
 class Update:
     """One dated press-office update about a decision and the task groups it concerns."""
 
@@ -148,6 +159,7 @@ class Update:
     source: UpdateSource | None
     draft: bool
     data_file: str
+    photo: UpdatePhoto | None = None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from sitegen.content.fields import (
     join_path,
     shown,
 )
-from sitegen.content.model import LANGUAGES, GrowthTarget, Source, TaskGroup, Text, UpdateSource
+from sitegen.content.model import LANGUAGES, GrowthTarget, Source, TaskGroup, Text, UpdatePhoto, UpdateSource
 from sitegen.content.richtext import refused_links
 from sitegen.content.yamlsource import Mapping as YamlMapping
 from sitegen.content.yamlsource import Scalar, Sequence
@@ -46,6 +46,7 @@ class Context:
 
     groups: tuple[TaskGroup, ...] = ()
     today: datetime.date | None = None
+    folder: Path | None = None  # the data file's folder: an update's photo is found from it
 
 
 Reader = Callable[[FieldReader, YamlMapping, str, str, Context], Any]  # (reader, parent, key, parent path, context)
@@ -216,6 +217,85 @@ def nested(record: Record, build: Callable[..., Any]) -> Kind:
         return build(**values) if complete(record, values) else None
 
     return Kind(read, record_json(record))
+
+
+MEDIA_FOLDER = "media"  # an update's photo lives in updates/media/ (where the editor uploads it)
+PHOTO_TYPES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+MAX_PHOTO_BYTES = 5 * 1024 * 1024  # a phone photo; the site serves resized copies, never this file
+MIN_PHOTO_WIDTH = 360  # the narrowest phone copy
+
+
+def _read_photo(reader: FieldReader, parent: YamlMapping, key: str, path: str, context: Context) -> UpdatePhoto | None:
+    """`photo: {file: media/x.jpg, alt: {vi: ..., en: ...}}`: the file's real type, size and width are checked."""
+    node = parent.get(key)
+    if node is None:
+        return None
+    where = join_path(path, key)
+    photo = reader.mapping(node, where, ("file", "alt"))
+    if photo is None:
+        return None
+    alt = reader.text(photo, "alt", where)
+    file = reader.plain(photo, "file", where)
+    if file is None or context.folder is None:
+        return None
+    at, field_path = photo.get("file"), join_path(where, "file")
+    relative = Path(file)
+    media = context.folder / MEDIA_FOLDER
+    source = context.folder / relative
+    kinds = ", ".join(sorted(PHOTO_TYPES))
+    if relative.is_absolute() or ".." in relative.parts or relative.parts[:1] != (MEDIA_FOLDER,):
+        reader.problem(
+            at, field_path, f"expected a file in the updates' {MEDIA_FOLDER}/ folder, like {MEDIA_FOLDER}/hop-bao.jpg"
+        )
+        return None
+    if relative.suffix.lower() not in PHOTO_TYPES:
+        reader.problem(at, field_path, f"'{file}' is not a photo this site shows; use {kinds}")
+        return None
+    if not source.is_file() or not source.resolve().is_relative_to(media.resolve()):
+        reader.problem(at, field_path, f"there is no file {file} next to this update")
+        return None
+    size = source.stat().st_size
+    if size > MAX_PHOTO_BYTES:
+        limit = MAX_PHOTO_BYTES // 1048576
+        reader.problem(at, field_path, f"{file} is {size / 1048576:.1f} MB; at most {limit} MB, please make it smaller")
+        return None
+    from PIL import Image, UnidentifiedImageError  # only when an update has a photo
+
+    try:
+        with Image.open(source) as image:
+            image.verify()
+        with Image.open(source) as image:
+            kind, width, height = image.format, image.width, image.height
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+        reader.problem(at, field_path, f"{file} cannot be read as a photo ({kinds})")
+        return None
+    if kind != PHOTO_TYPES[relative.suffix.lower()]:
+        reader.problem(at, field_path, f"{file} is a {kind} file under another name; rename it to .{kind.lower()}")
+        return None
+    if width < MIN_PHOTO_WIDTH:
+        reader.problem(at, field_path, f"{file} is {width} pixels wide; at least {MIN_PHOTO_WIDTH} are needed")
+        return None
+    if alt is None:
+        return None
+    return UpdatePhoto(file, str(source), alt, width, height)
+
+
+PHOTO = Kind(
+    _read_photo,
+    {
+        "type": "object",
+        "properties": {
+            "file": {
+                "type": "string",
+                "pattern": rf"^{MEDIA_FOLDER}/[^/]+\.(jpg|jpeg|png|webp|JPG|JPEG|PNG|WEBP)$",
+                "description": f"the photo in updates/{MEDIA_FOLDER}/: JPEG, PNG or WebP, at most 5 MB",
+            },
+            "alt": {**_text_json(), "description": "what the photo shows, for readers who cannot see it"},
+        },
+        "required": ["file", "alt"],
+        "additionalProperties": False,
+    },
+)
 
 
 def _read_yes_no(reader: FieldReader, parent: YamlMapping, key: str, path: str, _: Context) -> bool | None:
@@ -475,6 +555,7 @@ UPDATE = Record(
             required=False,
         ),
         Field("draft", YES_NO, "true: shown only in a preview (make serve DRAFTS=1)", required=False),
+        Field("photo", PHOTO, "one photo, shown on the update's page and in the feeds", required=False),
     ),
     checks=(_published_date_not_in_future, _no_placeholder_once_published),
 )

@@ -106,7 +106,7 @@ def load_update(
     check across files."""
     reader = FieldReader(display)
     node = read_yaml(path, display)
-    values = read_record(reader, node, UPDATE, context=Context(tuple(groups), today))
+    values = read_record(reader, node, UPDATE, context=Context(tuple(groups), today, path.parent))
     if reader.problems or not complete(UPDATE, values):
         raise DataError(reader.problems)
     assert values is not None

@@ -14,13 +14,14 @@ import datetime
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from sitegen.content.model import LANGUAGES, Decision, Site, TaskGroup, Update
 from sitegen.content.richtext import to_html
 from sitegen.content.updates import PROVINCE_TIME, newest_first
 from sitegen.pages.labels import label
 from sitegen.pages.news import group_feed_title, site_feed_title
+from sitegen.pages.photos import picture
 from sitegen.pages.templating import macros
 from sitegen.pages.text import plain
 from sitegen.pages.urls import (
@@ -143,6 +144,11 @@ def _entry(
     _add(entry, "summary", plain(update.summary, lang))
     body, body_lang = update.body.best(lang)
     html = Markup(to_html(body))  # safe by construction: content/richtext.py
+    photo = picture(update, lang)
+    if photo is not None:  # feed readers show one image, not a <picture>: the JPEG copy, by absolute address
+        src = url + photo.src
+        alt = escape(photo.alt.value)
+        html = f'<p><img src="{escape(src)}" width="{photo.width}" height="{photo.height}" alt="{alt}"></p>\n{html}'
     if body_lang != lang or actual != lang:  # the reader learns why the text is Vietnamese
         html = macros("news.j2").feed_untranslated(lang, html)
     content = _add(entry, "content", str(html))

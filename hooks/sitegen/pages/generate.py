@@ -26,6 +26,7 @@ from sitegen.pages.feeds import render_feeds
 from sitegen.pages.labels import SEARCH_LABELS, THEME_LABELS
 from sitegen.pages.manifest import Manifest, page_entry, write_manifest
 from sitegen.pages.not_found import render_not_found
+from sitegen.pages.photos import photo_files
 from sitegen.pages.render import render_site
 from sitegen.pages.siteconfig import engine_settings, read_config, write_engine_config
 from sitegen.pages.text import RenderedPage
@@ -90,6 +91,8 @@ def generate_docs(
     wanted: dict[Path, bytes] = {target / p.file_name: p.markdown.encode("utf-8") for p in pages}
     feeds = render_feeds(site, root, committed_dates(data_dir))  # entries' <updated>: when their file was committed
     wanted.update({target / name: feed for name, feed in feeds.items()})
+    for decision in site.decisions:
+        wanted.update({target / name: data for name, data in photo_files(decision).items()})
     for source in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
         if source.is_file():
             wanted.setdefault(target / source.relative_to(docs_dir), source.read_bytes())

@@ -13,6 +13,7 @@ from sitegen.content.richtext import to_html
 from sitegen.content.updates import newest_first
 from sitegen.memo import per_object
 from sitegen.pages.labels import format_date, label
+from sitegen.pages.photos import picture
 from sitegen.pages.templating import macros, render
 from sitegen.pages.text import RenderedPage, Shown, banner_note, front_matter, plain, shown
 from sitegen.pages.urls import (
@@ -162,6 +163,7 @@ def render_update(decision: Decision, update: Update, lang: str) -> RenderedPage
         untranslated=all(text.best(lang)[1] != lang for text in (update.title, update.summary, update.body)),
         body_html=Markup(to_html(plain(update.body, lang))),  # safe by construction: content/richtext.py
         source=source,
+        picture=picture(update, lang),
         back_href=link(path, updates_page(decision)),
         decision_href=link(path, decision_page(decision)),
     )

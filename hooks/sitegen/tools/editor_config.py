@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitegen.content.model import Decision, Site
+from sitegen.content.schema import MAX_PHOTO_BYTES, MEDIA_FOLDER
 from sitegen.content.updates import UPDATES_FOLDER, today_in_province
 from sitegen.pages.urls import UPDATES_FOLDER as UPDATES_ADDRESS
 
@@ -26,7 +27,7 @@ GIT_HOSTS = {
     "gitea": ("/api/v1", None),
 }
 # Every key of an update the editor shows; the normaliser keeps any other key of a file untouched.
-SHOWN_KEYS = frozenset({"date", "slug", "draft", "title", "summary", "body", "groups", "source"})
+SHOWN_KEYS = frozenset({"date", "slug", "draft", "title", "summary", "body", "groups", "source", "photo"})
 
 
 class BadSetting(ValueError):
@@ -121,6 +122,9 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
         "sortable_fields": ["date", "slug"],
         "preview_path": f"{decision.slug}/{UPDATES_ADDRESS}/{{{{fields.slug}}}}/",
         "editor": {"preview": True},
+        # photos go into updates/media/, and the update names them `media/<file>` (content/updates.py)
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": MEDIA_FOLDER,
         "fields": [
             {
                 "name": "date",
@@ -141,10 +145,10 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
                 "label": "Bản nháp",
                 "widget": "boolean",
                 "default": True,
-                "required": False,
+                "required": False,  # a published file has no draft line at all
                 "hint": "Bật: tin chỉ hiện trong bản xem trước. Tắt rồi Lưu để đăng tin lên trang.",
             },
-            _bilingual("title", "Tiêu đề", required=True),
+            _bilingual("title", "Tiêu đề", required=True, multiline=True, rows=2),
             _bilingual("summary", "Tóm tắt", required=True, multiline=True, hint="Một hoặc hai câu."),
             _bilingual(
                 "body",
@@ -176,6 +180,29 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
                     {"name": "url", "label": "Địa chỉ bài (https://...)", "widget": "string", "required": False},
                     {"name": "author", "label": "Tác giả", "widget": "string", "required": False},
                     _bilingual("headline", "Tên bài", required=False),
+                ],
+            },
+            {
+                "name": "photo",
+                "label": "Ảnh",
+                "widget": "object",
+                "required": False,
+                "collapsed": True,
+                "hint": "Một ảnh cho tin (không bắt buộc). Trang web tự làm bản nhỏ cho điện thoại.",
+                "fields": [
+                    {
+                        "name": "file",
+                        "label": f"Tệp ảnh (JPEG, PNG hoặc WebP, rộng ít nhất 360 điểm ảnh, tối đa {MAX_PHOTO_BYTES // 1048576} MB)",
+                        "widget": "image",
+                        "required": False,
+                        "choose_url": False,
+                    },
+                    _bilingual(
+                        "alt",
+                        "Mô tả ảnh",
+                        required=False,  # required once there is a file: the project's validator says so
+                        hint="Bắt buộc khi có ảnh: ảnh cho thấy gì, cho người không xem được ảnh.",
+                    ),
                 ],
             },
         ],

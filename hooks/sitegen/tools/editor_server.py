@@ -9,6 +9,7 @@ data/ invalid is refused, the editor says why, and the preview shows the project
 from __future__ import annotations
 
 import argparse
+import base64
 import http.client
 import http.server
 import json
@@ -30,7 +31,7 @@ import jinja2
 import yaml
 
 from sitegen.content.errors import DataError, Problem
-from sitegen.content.schema import RESERVED_UPDATE_SLUGS
+from sitegen.content.schema import MEDIA_FOLDER, RESERVED_UPDATE_SLUGS
 from sitegen.content.slugs import slugify
 from sitegen.content.updates import DRAFTS_VARIABLE, UPDATES_FOLDER
 from sitegen.content.validate import load_site
@@ -55,10 +56,10 @@ ADMIN_PREFIX = "/admin/"
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
 # The editor page may load nothing from another host: Decap's bundle names CDNs and Git hosts in code it
 # does not run here; this header makes sure a stray request is blocked, not sent. Decap styles its
-# components with inline <style> (emotion), its config check (AJV) compiles code with eval, and its bundle compiles WebAssembly.
+# components with inline <style> (emotion), reads uploads back from blob: addresses (still this page), its config check (AJV) compiles code with eval, and its bundle compiles WebAssembly.
 ADMIN_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob:; frame-src 'self'; "
     "worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'"
 )
 ERROR_WORDING = {
@@ -91,8 +92,9 @@ class EditorState:
     refused: dict[str, list[Problem]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def check_candidate(self, relative: str, text: str) -> list[Problem]:
-        """The problems data/ would have with `text` written at `relative` (checked in a copy)."""
+    def check_candidate(self, relative: str, text: str, assets: dict[str, bytes] | None = None) -> list[Problem]:
+        """The problems data/ would have with `text` written at `relative` and the uploaded `assets` beside
+        it (checked in a copy)."""
         with tempfile.TemporaryDirectory(prefix="editor-check-") as scratch:
             copy = Path(scratch) / self.data_dir.name  # same folder name: problems name data/... as usual
             shutil.copytree(self.data_dir, copy)
@@ -101,6 +103,9 @@ class EditorState:
                 return [Problem(relative, 1, 1, "", "the editor may only write inside the data folder")]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+            for asset, data in (assets or {}).items():
+                (Path(scratch) / asset).parent.mkdir(parents=True, exist_ok=True)
+                (Path(scratch) / asset).write_bytes(data)
             try:
                 load_site(copy)
             except DataError as exc:
@@ -221,6 +226,8 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
             params = request.get("params") or {}
             if action == "getDeployPreview":
                 return self._json(200, self._deploy_preview(params))
+            if action == "persistMedia" and self._media_path((params.get("asset") or {}).get("path", "")) is None:
+                return self._json(422, {"error": f"photos go into the updates' {MEDIA_FOLDER}/ folder"})
             if action == "persistEntry":
                 refusal = self._prepare_save(params)
                 if refusal:
@@ -248,7 +255,19 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
             host = self.headers.get("Host", "127.0.0.1")
             return {"url": f"http://{host}/{decision}/{UPDATES_ADDRESS}/{slug}/", "status": "SUCCESS"}
 
+        def _media_path(self, relative: str) -> Path | None:
+            """Uploads go only into an updates folder's media/ folder, as photos of its updates."""
+            target = self._inside(relative)
+            if target is None or target.parent.name != MEDIA_FOLDER or target.parent.parent.name != UPDATES_FOLDER:
+                return None
+            return target
+
         def _prepare_save(self, params: dict) -> str | None:
+            assets: dict[str, bytes] = {}
+            for asset in params.get("assets") or []:
+                if self._media_path(asset.get("path", "")) is None:
+                    return f"{asset.get('path')}: photos go into the updates' {MEDIA_FOLDER}/ folder"
+                assets[asset["path"]] = base64.b64decode(asset.get("content", ""))
             files = params.get("dataFiles") or ([params["entry"]] if params.get("entry") else [])
             for data_file in files:
                 relative = data_file.get("path", "")
@@ -260,7 +279,7 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
                     text = normalise_update(data_file.get("raw", ""), original)
                 except NotAnUpdate as exc:
                     return str(exc)
-                problems = state.check_candidate(relative, text)
+                problems = state.check_candidate(relative, text, assets)
                 with state.lock:
                     if problems:
                         state.refused[relative] = problems

@@ -18,10 +18,10 @@ from sitegen.tools.yamledit import WRAP_AT, format_scalar
 
 # The order `make new-update` and the hand-written files use; keys the editor does not know follow, in
 # the order the file had them.
-KEY_ORDER = ("date", "time", "slug", "draft", "title", "summary", "body", "groups", "source")
+KEY_ORDER = ("date", "time", "slug", "draft", "title", "summary", "body", "groups", "source", "photo")
 TEXT_KEYS = ("title", "summary", "body")
 TEXT_ORDER = ("vi", "en", "en_from")
-SOURCE_ORDER = ("publisher", "url", "author", "headline")
+SOURCE_ORDER = ("publisher", "url", "author", "headline", "file", "alt")
 NEW_FILE_HEADER = '# A press-office update written with make edit (README: "Publishing an update").\n'
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -88,6 +88,10 @@ def _cleaned(data: dict) -> dict:
             value = _clean_text(value)
         elif key == "source" and isinstance(value, dict):
             value = _clean_source(value)
+        elif key == "photo" and isinstance(value, dict):
+            value = _clean_source(value)  # `file` and an `alt` text, cleaned alike
+            if not value.get("file"):
+                continue  # a description without a photo describes nothing
         elif key == "date" and isinstance(value, str):
             value = _as_date(value)
         elif key == "groups" and isinstance(value, list):
@@ -155,6 +159,8 @@ def _carry_over(data: dict, old: dict) -> dict:
     if isinstance(merged.get("source"), dict) and isinstance(old.get("source"), dict):
         for key in ("publisher", "headline"):
             _carry_text(merged["source"].get(key), old["source"].get(key))
+    if isinstance(merged.get("photo"), dict) and isinstance(old.get("photo"), dict):
+        _carry_text(merged["photo"].get("alt"), old["photo"].get("alt"))
     for key in merged:
         if isinstance(merged[key], dict) and key in TEXT_KEYS:
             merged[key] = _clean_text(merged[key])
@@ -214,14 +220,14 @@ def _format_key(key: str, value: Any) -> str:
         return f"draft: {'true' if value else 'false'}\n"
     if key == "groups" and isinstance(value, list) and all(isinstance(v, int | str) for v in value):
         return f"groups: [{', '.join(_flow_item(v) for v in value)}]\n"
-    if key == "source" and isinstance(value, dict):
+    if key in ("source", "photo") and isinstance(value, dict):
         lines = []
         for sub, item in value.items():
             if isinstance(item, dict) and "vi" in item:
                 lines.append(f"  {sub}:\n" + _format_text(item, 4))
             else:
                 lines.append(_plain_key(sub, item, 2))
-        return "source:\n" + "".join(lines)
+        return f"{key}:\n" + "".join(lines)
     return _plain_key(key, value, 0)
 
 
