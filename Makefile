@@ -6,10 +6,14 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DRAFTS ?=
+# Builds use every core (English in a forked child while Vietnamese builds); JOBS=1: one language after the other
+JOBS ?=
+export SITEGEN_JOBS := $(JOBS)
 ENGINE ?= mkdocs
 ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+BENCH_VENV := .venv-bench
 
 # What people type on the command line (TITLE="giá $100; `x`") reaches the Python commands in the environment,
 # exactly as typed: never pasted into a shell command line, and $(value) keeps make itself from expanding `$`.
@@ -30,7 +34,7 @@ export ENGINE
 help:
 	@echo "make serve     build the site and serve it on http://127.0.0.1:8000 (rebuilds on edits; PORT=8001 for another port)"
 	@echo "make edit      the press office's editor at http://127.0.0.1:8000/admin/ with the live preview (drafts on)"
-	@echo "make build     build the site into site/ (the old site stays if anything fails); ENGINE=zensical: with Zensical"
+	@echo "make build     build the site into site/ (the old site stays if anything fails); ENGINE=zensical: with Zensical; JOBS=1: on one core"
 	@echo "make validate  check data/ without building"
 	@echo "make schema    write data/schema/*.json (JSON Schema of the data files, for editors) from the field declarations"
 	@echo "make test      lint, validate, unit, data, site and browser tests"
@@ -138,8 +142,14 @@ bench-search: setup browser
 dist: setup
 	$(PY) -m sitegen.publish.dist
 
+# the benchmark's own tools (Hugo, only as an anchor), pinned in bench/requirements.txt, apart from .venv
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
 # not a test: prints a table and writes bench/results/latest.json
-bench: setup browser nginx
+bench: setup browser nginx $(BENCH_VENV)/.installed
 	$(PY) bench/run.py $(if $(BENCH_QUICK),--quick) $(BENCH_ARGS)
 
 clean:

@@ -29,7 +29,9 @@ class EngineMissing(Exception):
 
 def engine_command(engine: str, config: Path, out_dir: Path) -> list[str]:
     if engine == "mkdocs":
-        return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out_dir)]
+        # `mkdocs build` with English in a forked child (sitegen/engine/parallel.py; SITEGEN_JOBS=1: one process)
+        command = ["build", "--strict", "--quiet", "-f", str(config), "-d", str(out_dir)]
+        return [sys.executable, "-m", "sitegen.engine.parallel", *command]
     if engine == "zensical":
         program = Path(os.environ.get("SITEGEN_ZENSICAL_VENV", ZENSICAL_VENV)) / "bin" / "zensical-i18n"
         if not program.is_file():

@@ -55,7 +55,8 @@ def front_matter(markdown: str) -> dict:
     if not markdown.startswith("---\n"):
         return {}
     end = markdown.find("\n---\n", 4)
-    return (yaml.safe_load(markdown[4:end]) or {}) if end != -1 else {}
+    # libyaml's loader: the pure-Python one took a third of generate at 4,000 pages (same results)
+    return (yaml.load(markdown[4:end], Loader=yaml.CSafeLoader) or {}) if end != -1 else {}
 
 
 def page_kind(site: Site, path: str) -> str:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from sitegen.content.model import Decision, Site, TaskGroup, Update
 from sitegen.content.richtext import to_html
 from sitegen.content.updates import newest_first
+from sitegen.memo import per_object
 from sitegen.pages.labels import format_date, label
 from sitegen.pages.photos import picture
 from sitegen.pages.templating import macros, render
@@ -169,9 +170,20 @@ def render_update(decision: Decision, update: Update, lang: str) -> RenderedPage
     return RenderedPage(path, lang, front_matter(plain(update.title, lang), plain(update.summary, lang)) + body)
 
 
+@per_object
+def updates_by_group(decision: Decision) -> dict[int, tuple[Update, ...]]:
+    """Each group number's updates, newest first like `decision.updates` (model.py); built once per decision,
+    where a scan of all updates for every group cost groups × updates."""
+    found: dict[int, list[Update]] = {}
+    for update in decision.updates:
+        for number in dict.fromkeys(update.groups):
+            found.setdefault(number, []).append(update)
+    return {number: tuple(updates) for number, updates in found.items()}
+
+
 def render_group_updates(decision: Decision, group: TaskGroup, from_path: str, lang: str) -> Markup:
     """The timeline on a task group's page: the updates concerning it, newest first."""
-    concerning = [u for u in decision.updates if group.number in u.groups]  # already newest first (model.py)
+    concerning = updates_by_group(decision).get(group.number, ())
     entries = [entry(decision, update, from_path, lang, groups=False) for update in concerning]
     return macros("news.j2").group_updates(lang, entries, link(from_path, group_feed_file(decision, group)))
 

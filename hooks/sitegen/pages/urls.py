@@ -9,6 +9,7 @@ import posixpath
 from dataclasses import dataclass
 
 from sitegen.content.model import DEFAULT_LANGUAGE, Decision, Site, TaskGroup, Update
+from sitegen.memo import per_object
 
 HOME_PAGE = "index.md"
 ABOUT_PAGE = "about.md"
@@ -146,13 +147,19 @@ class PageRef:
 
 
 def find_page(site: Site, path: str) -> PageRef:
+    """What the page at `path` shows; one dictionary look-up (a scan of every group per page was quadratic)."""
+    return _pages_by_path(site).get(path) or PageRef(path)
+
+
+@per_object
+def _pages_by_path(site: Site) -> dict[str, PageRef]:
+    index: dict[str, PageRef] = {}
     for decision in site.decisions:
-        if path == decision_path(decision):
-            return PageRef(path, decision)
+        index.setdefault(decision_path(decision), PageRef(decision_path(decision), decision))
         for group in decision.groups:
-            if path == group_path(decision, group):
-                return PageRef(path, decision, group)
+            index.setdefault(group_path(decision, group), PageRef(group_path(decision, group), decision, group))
         for update in decision.updates:
-            if path == update_path(decision, update):
-                return PageRef(path, decision, update=update)
-    return PageRef(path)
+            index.setdefault(
+                update_path(decision, update), PageRef(update_path(decision, update), decision, update=update)
+            )
+    return index

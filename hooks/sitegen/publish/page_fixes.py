@@ -8,7 +8,7 @@ import re
 # Material writes the i18n switch links into <head> as relative hreflang links (no x-default); the
 # switch itself still needs them, so they are removed from the finished page instead.
 _THEME_HREFLANG = re.compile(r'\n[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-_CANONICAL = re.compile(r'\n?[ \t]*<link rel="canonical" href="[^"]*">')
+_CANONICAL_TAG = re.compile(r'<link rel="canonical" href="[^"]*">')
 _ARTICLE_START = re.compile(r"<article\b[^>]*>")
 _HEAD_TITLE = re.compile(r"<title>[^<]*</title>")
 
@@ -23,8 +23,25 @@ def fix_page(html: str) -> str:
 
 
 def drop_canonical(html: str) -> str:
-    """Without the theme's canonical link: publish writes its own (and none on a not-found page)."""
-    return _CANONICAL.sub("", html)
+    """Without the theme's canonical link (with its indentation and line break): publish writes its own
+    (and none on a not-found page). Found with str.find: a pattern that may start with optional blanks
+    is tried at every character of the page, a tenth of the publish step."""
+    kept, done = [], 0
+    while (at := html.find('<link rel="canonical"', done)) != -1:
+        tag = _CANONICAL_TAG.match(html, at)
+        if tag is None:
+            kept.append(html[done : at + 1])
+            done = at + 1
+            continue
+        start = at
+        while start > done and html[start - 1] in " \t":
+            start -= 1
+        if start > done and html[start - 1] == "\n":
+            start -= 1
+        kept.append(html[done:start])
+        done = tag.end()
+    kept.append(html[done:])
+    return "".join(kept)
 
 
 def replace_title(html: str, escaped_title: str) -> str:

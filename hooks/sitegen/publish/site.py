@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from sitegen import forks
 from sitegen.content.githistory import committed_dates
 from sitegen.content.model import LANGUAGES, Site
 from sitegen.pages.manifest import Manifest, PageEntry
@@ -34,16 +35,19 @@ TEMPLATES = jinja2.Environment(
 def publish_site(site_dir: Path, manifest: Manifest, site: Site) -> None:
     """Finish the site an engine built into `site_dir` from the pages in `manifest` and the model `site`."""
     root = manifest.site_url
-    found: dict[str, list[search_index.IndexedPage]] = {lang: [] for lang in LANGUAGES}
-    for page in manifest.published_pages():
-        found[page.lang].append(publish_page(site_dir, manifest, site, page))
+    published = manifest.published_pages()
+
+    def publish_language(lang: str) -> None:
+        pages = [publish_page(site_dir, manifest, site, page) for page in published if page.lang == lang]
+        search_index.write_index(site_dir, lang, pages)
+
+    # each language's pages and index are files of their own: on two cores English is done by a fork
+    forks.each_in_parallel(LANGUAGES, publish_language)
     not_found = [page for page in manifest.pages if page.kind == "not_found"]
     for page in not_found:
         built = site_dir / page.url / "index.html"
         built.write_text(_without_theme_links(built.read_text(encoding="utf-8")), encoding="utf-8")
     write_not_found_pages(site_dir, root, not_found)
-    for lang, pages in found.items():
-        search_index.write_index(site_dir, lang, pages)
     write_sitemaps(site_dir, manifest, site)
     opendata.write_open_data(site, root, site_dir)
     (site_dir / "robots.txt").write_text(
