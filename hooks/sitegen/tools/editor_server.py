@@ -421,6 +421,10 @@ def write_admin(site_dir: Path, data_dir: Path, setting: str) -> Path:
     return admin
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write-admin", type=Path, metavar="SITE_DIR", help="put the editor into a built site")
@@ -489,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 process.kill()
 
-    signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager or a test like by Ctrl+C
     try:
         wait_for(decap_port, decap, "decap-server")
         wait_for(preview_port, preview, "the preview (make serve)")
