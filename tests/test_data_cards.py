@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from sitegen.content.icons import icon_file
 from sitegen.content.validate import load_site
-from sitegen.pages.icons import icon_file
 
 PROJECT = Path(__file__).resolve().parents[1]
 

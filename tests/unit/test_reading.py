@@ -8,8 +8,8 @@ import markdown
 import pytest
 from datafixtures import group_yaml, write_data
 from sitegen.content.errors import DataError
+from sitegen.content.icons import icon_svg
 from sitegen.content.validate import load_site
-from sitegen.pages.icons import icon_svg
 from sitegen.pages.render import render_site
 from sitegen.pages.sharing import cite_and_share, qr_svg, ready_citation
 from sitegen.pages.urls import absolute_url, relative_url

@@ -71,3 +71,22 @@ def test_numbers_and_dates_take_each_languages_form(tmp_path) -> None:
     pages = {p.file_name: p.markdown for p in render_site(load_site(write_data(tmp_path)))}
     assert "1 - 2,5%" in pages["qd-1-2030/index.md"] and "03/02/2030" in pages["qd-1-2030/index.md"]
     assert "1–2.5%" in pages["qd-1-2030/index.en.md"] and "3 February 2030" in pages["qd-1-2030/index.en.md"]
+
+
+def test_group_pages_list_all_groups_of_a_small_plan_and_a_window_of_a_large_one() -> None:
+    import dataclasses
+
+    from sitegen.pages.render import GROUP_NAV_ALL, GROUP_NAV_WINDOW, neighbouring_groups
+    from sitegen.project import PROJECT_DIR
+
+    decision = load_site(PROJECT_DIR / "data").decisions[0]
+    assert neighbouring_groups(decision, decision.groups[4]) == decision.groups  # the nine of today: all
+
+    first = decision.groups[0]
+    many = tuple(
+        dataclasses.replace(first, number=n, slug=f"{first.slug}-{n}") for n in range(1, 4 * GROUP_NAV_ALL + 1)
+    )
+    large = dataclasses.replace(decision, groups=many)
+    middle = neighbouring_groups(large, many[50])
+    assert [g.number for g in middle] == list(range(51 - GROUP_NAV_WINDOW, 52 + GROUP_NAV_WINDOW))
+    assert [g.number for g in neighbouring_groups(large, many[0])] == list(range(1, GROUP_NAV_WINDOW + 2))

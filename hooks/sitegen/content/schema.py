@@ -24,11 +24,11 @@ from sitegen.content.fields import (
     join_path,
     shown,
 )
+from sitegen.content.icons import read_icon
 from sitegen.content.model import LANGUAGES, GrowthTarget, Source, TaskGroup, Text, UpdatePhoto, UpdateSource
 from sitegen.content.richtext import refused_links
 from sitegen.content.yamlsource import Mapping as YamlMapping
 from sitegen.content.yamlsource import Scalar, Sequence
-from sitegen.pages.icons import read_icon
 
 MAX_GROUPS = 10_000  # far above any real plan; keeps a typo like 99999 from meaning anything
 CARD_SUMMARY_LENGTH = 120  # characters: one line on a home page card, in either language

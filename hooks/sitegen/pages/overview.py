@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from sitegen.content.icons import icon_svg
 from sitegen.content.model import Decision
-from sitegen.pages.icons import icon_svg
 from sitegen.pages.labels import format_percent_range
 from sitegen.pages.templating import macros
 from sitegen.pages.text import Shown, plain, shown

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from sitegen.content.icons import icon_svg
 from sitegen.content.model import LANGUAGES, Decision, Site, TaskGroup
 from sitegen.pages import news
-from sitegen.pages.icons import icon_svg
 from sitegen.pages.labels import citation, decision_name, format_date, format_percent_range, label
 from sitegen.pages.overview import DEFAULT_GROUP_ICON, group_list, highlights
 from sitegen.pages.sharing import cite_and_share, print_qr
@@ -141,6 +141,21 @@ def render_decision(decision: Decision, lang: str, site_url: str = "") -> Render
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
+# Every group page lists the groups: all of them for a plan of a few dozen (the nine of today), a window
+# around the current one beyond that, since a full list on every page makes the build quadratic in groups.
+GROUP_NAV_ALL = 25
+GROUP_NAV_WINDOW = 10
+
+
+def neighbouring_groups(decision: Decision, group: TaskGroup) -> tuple[TaskGroup, ...]:
+    """The groups a group page lists: all, or up to GROUP_NAV_WINDOW either side of `group` in a large plan."""
+    groups = decision.groups
+    if len(groups) <= GROUP_NAV_ALL:
+        return tuple(groups)
+    here = next(i for i, other in enumerate(groups) if other is group)
+    return tuple(groups[max(0, here - GROUP_NAV_WINDOW) : here + GROUP_NAV_WINDOW + 1])
+
+
 def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url: str = "") -> RenderedPage:
     """Content first: the group's text and what the source says of it, its updates, every task group
     with this one marked, then citing and sharing folded into a disclosure."""
@@ -166,7 +181,7 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url:
         group_updates=news.render_group_updates(decision, group, path, lang),
         groups=[
             GroupItem(other.number, shown(other.title, lang), relative_url(path, group_page(decision, other)))
-            for other in decision.groups
+            for other in neighbouring_groups(decision, group)
         ],
         cite_and_share=cite_and_share(citation(decision, lang, group), url, title, lang),
     )
