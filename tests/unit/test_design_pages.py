@@ -62,3 +62,18 @@ def test_the_header_and_footer_facts_come_from_the_data(tmp_path) -> None:
     # the header's name in two parts: a phone shows the first only
     assert (chrome["en"]["name_first"], chrome["en"]["name_rest"]) == ("Decision 1/QĐ-TEST", " – Test Province")
     assert site_chrome(site, None, {"vi": "Tên", "en": "Name"})["en"]["name_rest"] == ""
+
+
+def test_the_footer_date_is_when_the_data_was_committed_and_none_is_claimed_for_uncommitted_data() -> None:
+    from sitegen.pages.generate import content_last_changed
+    from sitegen.project import PROJECT_DIR
+
+    site = load_site(PROJECT_DIR / "data")
+    decision = site.decisions[0]
+    files = [decision.data_file, *(g.data_file for g in decision.groups), *(u.data_file for u in decision.updates)]
+    committed = {f: datetime.datetime(2026, 3, 1, 9, tzinfo=datetime.UTC) for f in files}
+    committed[files[-1]] = datetime.datetime(2026, 5, 2, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+    # the newest commit wins, as a UTC day; the decision's own date (2021) is not a change date
+    assert content_last_changed(site, committed) == datetime.date(2026, 5, 1)
+    del committed[files[0]]  # a data file with uncommitted edits: no date is better than a wrong one
+    assert content_last_changed(site, committed) is None

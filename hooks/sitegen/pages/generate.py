@@ -89,7 +89,8 @@ def generate_docs(
     folder = generated_dir(project_dir, data_dir)
     target = folder / "docs"
     wanted: dict[Path, bytes] = {target / p.file_name: p.markdown.encode("utf-8") for p in pages}
-    feeds = render_feeds(site, root, committed_dates(data_dir))  # entries' <updated>: when their file was committed
+    committed = committed_dates(data_dir)
+    feeds = render_feeds(site, root, committed)  # entries' <updated>: when their file was committed
     wanted.update({target / name: feed for name, feed in feeds.items()})
     for decision in site.decisions:
         wanted.update({target / name: data for name, data in photo_files(decision).items()})
@@ -115,11 +116,23 @@ def generate_docs(
     extra = {
         "search_labels": SEARCH_LABELS,
         "theme_labels": THEME_LABELS,
-        "site_chrome": site_chrome(site, lastmod, config.names),
+        "site_chrome": site_chrome(site, content_last_changed(site, committed), config.names),
     }
     engine_config = write_engine_config(config, folder / ENGINE_CONFIG, engine_settings(config, nav, root, extra))
     page_paths = tuple(dict.fromkeys(entry.path for entry in entries if entry.kind != "not_found"))
     return Generated(target, nav, len(pages), site, page_paths, manifest, manifest_file, engine_config, extra)
+
+
+def content_last_changed(site: Site, committed: dict[str, datetime.datetime]) -> datetime.date | None:
+    """The day (UTC) the data last changed in git, for the footer; None (no date claimed) when a data file
+    is not committed or git has no history: the dates inside the data say when things happened, not this."""
+    files = [decision.data_file for decision in site.decisions]
+    files += [group.data_file for decision in site.decisions for group in decision.groups]
+    files += [update.data_file for decision in site.decisions for update in decision.updates]
+    dates = [committed.get(file) for file in files]
+    if not dates or None in dates:
+        return None
+    return max(dates).astimezone(datetime.UTC).date()
 
 
 def sync_folder(target: Path, wanted: dict[Path, bytes]) -> None:
