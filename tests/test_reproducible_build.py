@@ -46,6 +46,9 @@ def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
     assert len(a) > 50
 
 
+FOOTER_DATE = re.compile(rb'<p class="site-footer__date">.*?</p>', re.S)
+
+
 def test_the_build_date_comes_from_the_data(tmp_path: Path) -> None:
     result = run_sitegen("build", "--site-dir", str(tmp_path / "site"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -75,4 +78,6 @@ def test_the_build_date_comes_from_the_data(tmp_path: Path) -> None:
         stamped = [p for p in site.rglob("*") if p.is_file() and today.encode() in p.read_bytes()]
         if today in commit_days:  # data committed today: only what dates pages by their commit says so
             stamped = [p for p in stamped if p.name not in ("sitemap.xml", "feed.xml")]
+            # the footer's "content last changed" is the data's commit day too; nothing else in a page may be
+            stamped = [p for p in stamped if today.encode() in FOOTER_DATE.sub(b"", p.read_bytes())]
         assert stamped == []
