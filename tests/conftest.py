@@ -1,11 +1,15 @@
-"""Shared fixtures: one full build of the real site per session, served on 127.0.0.1, and a browser."""
+"""Shared fixtures: one full build of the real site per session, served on 127.0.0.1, a browser, and a small
+fixture site built once per module for the bad-input tests."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from buildhelpers import run_sitegen
+from datafixtures import write_data
 from sitehelpers import CHROMIUM, CHROMIUM_ARGS, BuiltSite, build_site, serve_folder
 
 
@@ -49,3 +53,22 @@ def page(browser) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+# The bad-input and build-folder tests: a site built once per module, then copied beside fresh data
+@pytest.fixture(scope="module")
+def built_before(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built once from the valid fixture data, the way `make build` builds it."""
+    root = tmp_path_factory.mktemp("built-before")
+    data = write_data(root)
+    result = run_sitegen("build", "--data", str(data), "--site-dir", str(root / "site"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, built_before: Path) -> Path:
+    """A fresh valid data folder and a copy of the previously built site side by side in `tmp_path`."""
+    write_data(tmp_path)
+    shutil.copytree(built_before, tmp_path / "site", symlinks=True)
+    return tmp_path

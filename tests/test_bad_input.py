@@ -33,24 +33,6 @@ PROBLEM_LINE = re.compile(r"^[^:]+:\d+:\d+: .+$")
 SUMMARY_LINE = re.compile(r"^\d+ problems? found; nothing was built\.$")
 
 
-@pytest.fixture(scope="module")
-def built_before(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site built once from the valid fixture data, the way `make build` builds it."""
-    root = tmp_path_factory.mktemp("built-before")
-    data = write_data(root)
-    result = run_sitegen("build", "--data", str(data), "--site-dir", str(root / "site"), cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, built_before: Path) -> Path:
-    """A fresh valid data folder and a copy of the previously built site side by side in `tmp_path`."""
-    write_data(tmp_path)
-    shutil.copytree(built_before, tmp_path / "site", symlinks=True)
-    return tmp_path
-
-
 # -- how each case breaks the data ----------------------------------------------------------------------------------
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import resource
-import shutil
 import signal
 import stat
 import subprocess
@@ -16,27 +15,10 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
 from buildhelpers import like_an_ordinary_user, run_sitegen, tree_digest
 from datafixtures import write_data
 
 PROJECT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def built_before(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("built-before")
-    data = write_data(root)
-    result = run_sitegen("build", "--data", str(data), "--site-dir", str(root / "site"), cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, built_before: Path) -> Path:
-    write_data(tmp_path)
-    shutil.copytree(built_before, tmp_path / "site", symlinks=True)
-    return tmp_path
 
 
 def leftovers(root: Path) -> list[str]:

@@ -9,15 +9,12 @@ import pytest
 from sitegen.content.translation import iter_texts
 from sitegen.content.validate import load_site
 from sitegen.pages.labels import LABELS, citation, label
+from test_data import squash
 
 PROJECT = Path(__file__).resolve().parents[1]
 SOURCE_DIR = PROJECT / "data" / "decisions" / "qd-166-2021" / "source"
 SOURCE = re.sub(r"\s+", " ", (SOURCE_DIR / "article.txt").read_text(encoding="utf-8"))
 GLOSSARY = (SOURCE_DIR / "README.md").read_text(encoding="utf-8")
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.fixture(scope="module")
