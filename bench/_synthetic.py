@@ -77,7 +77,6 @@ def write_plain_twin(data_dir: Path, root: Path) -> Path:
     render, sync the generated folder, and write the per-language search indexes.
     """
     from sitegen.pages.generate import generate_docs, generated_dir
-    from sitegen.pages.labels import SEARCH_LABELS
 
     generated = generate_docs(PROJECT, data_dir, PROJECT / "docs")
     docs = root / "docs"
@@ -91,7 +90,7 @@ def write_plain_twin(data_dir: Path, root: Path) -> Path:
         "watch": [],
         "nav": generated.nav,
         "theme": {"custom_dir": str(PROJECT / "overrides")},
-        "extra": {"search_labels": SEARCH_LABELS},  # the search box's wording, which our hook passes
+        "extra": generated.extra,  # the wording and chrome our overrides read, which our hook passes
         # a plain Material site searches with Material's own plugin; ours replaces it with search_index.py
         "plugins": [{"search": {"lang": ["vi", "en"]}}, *_configured_plugins()],
     }
