@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 import unicodedata
 
+import pytest
+from sitegen.publish import search_index
 from sitegen.publish.search_index import IndexedPage, Section, index_json, indexed_page, page_sections, write_index
 
 GROUP_PAGE = """
@@ -80,3 +82,46 @@ def test_titles_are_stored_as_the_text_readers_see() -> None:
     # MkDocs hands over page titles as HTML (front matter is escaped for the theme's templates)
     page = indexed_page("x/", "the People&#x27;s &lt;b&gt;plan&lt;/b&gt; &amp; more", "<p>Text</p>")
     assert page.title == "the People's <b>plan</b> & more"
+
+
+def sections_read_by_html_parser(markup: str) -> list[Section]:
+    """What the standard library's HTMLParser makes of `markup`: the reference the fast reading must equal."""
+    parser = search_index._SectionParser()
+    parser.feed(markup)
+    return parser.result()
+
+
+# Markup as the engines write it, and the odd forms a typed page might hold (entities in attributes and text,
+# unquoted and valueless attributes, self-closing SVG, comments, upper-case tags, a `/` in an unquoted value)
+ENGINE_MARKUP = [
+    GROUP_PAGE,
+    "<h2 id=\"a&amp;b\">R&amp;D &lt;plan&gt; &#x27;x&#39; &nbsp;&copy;</h2><p title='it&#39;s'>one<br/>two<BR>three</P>",
+    '<p class="print-only"><svg viewBox="0 0 9 9" class=qr-code><title>http://x/</title><path d="M0 0h1"/></svg>Tail</p>',
+    "<h2 id=x hidden>Heading <!-- a comment with <b>tags</b> -- > --> text</h2><p>After<!---->end</p>",
+    '<h3 id="g"><a href=other/>Group</a></h3><p>Summary</p><h3 id="h"><a href="#h">Here</a></h3><p data-x = "1">Kept</p>',
+    '<div class="admonition note"><p class="admonition-title">Note</p><p>Body <em>text</em></p></div><h2 id="end">End</h2>',
+    "<ul><li>one<li>two</ul><p>unclosed <strong>bold</p><p>next</p>",
+    "<nav><p>skipped<span>deep</span></p></nav><p>seen</p></div><p>after a stray end tag</p>",
+]
+
+# What the fast reading leaves to HTMLParser; the sections must still be the same
+OTHER_MARKUP = [
+    "<h2 id='s'>Script</h2><script>if (a < b) { x = '<p>' }</script><p>after</p>",
+    "<h2 id='lt'>Less</h2><p>3 < 5 and 5 > 3</p>",
+    "<!DOCTYPE html><h2 id='d'>Doc</h2><p>text</p>",
+    "<p a=\"1\"b='2'>no space between attributes</p><h2 id=t>T</h2>",
+    "<h2 id='e'>Entity at the end</h2><p>fish &amp",
+]
+
+
+@pytest.mark.parametrize("markup", ENGINE_MARKUP)
+def test_engine_markup_is_read_quickly_with_the_same_result_as_html_parser(markup: str) -> None:
+    parser = search_index._SectionParser()
+    assert search_index.feed_markup(parser, markup)  # no fall-back for what the engines write
+    assert parser.result() == sections_read_by_html_parser(markup)
+
+
+@pytest.mark.parametrize("markup", OTHER_MARKUP)
+def test_other_markup_gives_the_sections_html_parser_gives(markup: str) -> None:
+    assert page_sections(markup) == sections_read_by_html_parser(markup)
+    assert page_sections(markup)  # not empty: the comparison above says something

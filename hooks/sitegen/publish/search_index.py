@@ -6,10 +6,12 @@ there, so the file holds every text once, as written, and stays independent of t
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -51,7 +53,9 @@ def clean(text: str) -> str:
 
 
 class _SectionParser(HTMLParser):
-    """Splits a page's content HTML at h1-h3 headings; text inside skipped elements is dropped."""
+    """Splits a page's content HTML at h1-h3 headings; text inside skipped elements is dropped.
+
+    Fed by `feed_markup` (below) for the markup the engines write, by HTMLParser.feed for anything else."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -64,7 +68,7 @@ class _SectionParser(HTMLParser):
         self._heading_parts: list[str] = []
         self._text_parts: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: Sequence[tuple[str, str | None]]) -> None:
         if tag in VOID_TAGS:
             if tag in BLOCK_TAGS:
                 self._text_parts.append(" ")
@@ -72,16 +76,16 @@ class _SectionParser(HTMLParser):
         self._open.append(tag)
         if self._skip_depth is not None:
             return
-        classes = set((dict(attrs).get("class") or "").split())
-        if tag in SKIPPED_TAGS or classes & SKIPPED_CLASSES:
+        attributes = dict(attrs)
+        if tag in SKIPPED_TAGS or not SKIPPED_CLASSES.isdisjoint((attributes.get("class") or "").split()):
             self._skip_depth = len(self._open)
             return
-        if self._in_heading and tag == "a" and not (dict(attrs).get("href") or "#").startswith("#"):
+        if self._in_heading and tag == "a" and not (attributes.get("href") or "#").startswith("#"):
             self._summary = True
         if tag in SECTION_TAGS:
             if tag != "h1" or len(self.sections) > 1:
                 self._close_section()
-                self.sections.append(["" if tag == "h1" else dict(attrs).get("id") or "", "", ""])
+                self.sections.append(["" if tag == "h1" else attributes.get("id") or "", "", ""])
             # the page's title heading (h1) names the top section, with what precedes it (a kicker)
             self._in_heading = True
         elif tag in BLOCK_TAGS:
@@ -126,10 +130,68 @@ class _SectionParser(HTMLParser):
         return [Section(*s) for i, s in enumerate(self.sections) if (s[1] or s[2]) and i not in self._summaries]
 
 
+# The markup MkDocs and Zensical write: tags with quoted or plain attribute values, comments, text without `<`.
+# One pattern finds each tag with the text before it; HTMLParser, which reads a page character by character
+# in Python, took 2 s of a 1,000-group build. Anything else (a script, `<!DOCTYPE`, a stray `<`) stops this
+# reading, and HTMLParser reads the page instead: both give the same events (tests/unit/test_search_index.py).
+# possessive quantifiers (`++`, `*+`): no backtracking, a third of the time
+_ATTRIBUTES = r"(?:\s+[^\s\"'>/=]++(?:\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'=<>`]++))?)*+"
+_MARKUP = re.compile(
+    # text, then a tag (end slash, name, attributes, self-closing slash), a comment, or a `<` that is neither
+    rf"([^<]*+)(<(?:(/?)([a-zA-Z][a-zA-Z0-9-]*+)({_ATTRIBUTES})\s*+(/?)>|!--.*?--\s*>)|<)",
+    re.DOTALL,
+)
+_ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+_RAW_TEXT_TAGS = frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)  # their content is not markup: HTMLParser's job
+
+
+@functools.lru_cache(maxsize=65536)  # the same attributes recur on every page (classes, links, icons)
+def _attributes(source: str) -> tuple[tuple[str, str | None], ...]:
+    """Name and value of each attribute, as HTMLParser gives them (lower-case names, character references
+    resolved, None for a name without a value)."""
+    found = []
+    for match in _ATTRIBUTE.finditer(source):
+        name, double, single, plain_value = match.groups()
+        value = double if double is not None else single if single is not None else plain_value
+        found.append((name.lower(), html.unescape(value) if value else value))
+    return tuple(found)
+
+
+def feed_markup(parser: HTMLParser, markup: str) -> bool:
+    """Give `parser` the events HTMLParser would for `markup`; False (with some events already given) when
+    `markup` holds anything beyond plain tags, comments and text, which HTMLParser itself must read."""
+    start, end, data, unescape = parser.handle_starttag, parser.handle_endtag, parser.handle_data, html.unescape
+    done = 0
+    for text, whole, slash, tag, attrs, close in _MARKUP.findall(markup):
+        done += len(text) + len(whole)
+        if text:
+            data(unescape(text))
+        if not tag:
+            if whole == "<":  # neither a tag nor a comment
+                return False
+            continue
+        tag = tag.lower()
+        if slash:
+            if attrs or close:
+                return False
+            end(tag)
+        elif tag in _RAW_TEXT_TAGS:
+            return False
+        else:
+            start(tag, _attributes(attrs) if attrs else ())
+            if close:  # <path … />: HTMLParser's handle_startendtag
+                end(tag)
+    if done < len(markup):  # text after the last tag (it holds no `<`: the pattern would have taken it)
+        data(unescape(markup[done:]))
+    return True
+
+
 def page_sections(content_html: str) -> list[Section]:
     """The sections of a page's rendered content (without the theme's header, nav or footer)."""
     parser = _SectionParser()
-    parser.feed(content_html)
+    if not feed_markup(parser, content_html):
+        parser = _SectionParser()
+        parser.feed(content_html)
     return parser.result()
 
 
