@@ -19,8 +19,7 @@ from sitegen.content.githistory import committed_dates
 from sitegen.content.model import LANGUAGES, Site
 from sitegen.pages.manifest import Manifest, PageEntry
 from sitegen.pages.urls import language_prefix
-from sitegen.publish import headmeta, opendata, page_fixes, search_index, sitemap
-from sitegen.publish.fingerprint import fingerprint_assets
+from sitegen.publish import fingerprint, headmeta, opendata, page_fixes, search_index, sitemap
 from sitegen.publish.not_found import write_not_found_pages
 from sitegen.publish.reproducible import date_epoch
 
@@ -36,9 +35,10 @@ def publish_site(site_dir: Path, manifest: Manifest, site: Site) -> None:
     """Finish the site an engine built into `site_dir` from the pages in `manifest` and the model `site`."""
     root = manifest.site_url
     published = manifest.published_pages()
+    renamed = fingerprint.fingerprinted_names(site_dir)  # each page gets the new names as it is written
 
     def publish_language(lang: str) -> None:
-        pages = [publish_page(site_dir, manifest, site, page) for page in published if page.lang == lang]
+        pages = [publish_page(site_dir, manifest, site, page, renamed) for page in published if page.lang == lang]
         search_index.write_index(site_dir, lang, pages)
 
     # each language's pages and index are files of their own: on two cores English is done by a fork
@@ -53,17 +53,24 @@ def publish_site(site_dir: Path, manifest: Manifest, site: Site) -> None:
     (site_dir / "robots.txt").write_text(
         TEMPLATES.get_template("robots.txt").render(sitemap=f"{root}sitemap.xml"), encoding="utf-8"
     )
-    # last: every page is final, so each reference to the site's own CSS/JS gets its hashed name
-    fingerprint_assets(site_dir)
+    # last: the CSS/JS files get their hashed names, and the pages not written above (404) the references
+    fingerprint.fingerprint_assets(site_dir, renamed, done=(page_file(site_dir, page) for page in published))
 
 
 def _without_theme_links(page_html: str) -> str:
     return page_fixes.drop_canonical(page_fixes.drop_theme_hreflang_links(page_html))
 
 
-def publish_page(site_dir: Path, manifest: Manifest, site: Site, page: PageEntry) -> search_index.IndexedPage:
-    """Write one page's head metadata and print footer; return what the search index holds of it."""
-    file = site_dir / page.url / "index.html"
+def page_file(site_dir: Path, page: PageEntry) -> Path:
+    return site_dir / page.url / "index.html"
+
+
+def publish_page(
+    site_dir: Path, manifest: Manifest, site: Site, page: PageEntry, renamed: dict[str, str] | None = None
+) -> search_index.IndexedPage:
+    """Write one page's head metadata and print footer, with the fingerprinted names of the site's CSS and JS
+    (`renamed`); return what the search index holds of it."""
+    file = page_file(site_dir, page)
     page_html = _without_theme_links(file.read_text(encoding="utf-8"))
     description = page.description or manifest.site_descriptions[page.lang]
     head = headmeta.page_head(
@@ -79,6 +86,8 @@ def publish_page(site_dir: Path, manifest: Manifest, site: Site, page: PageEntry
     if head.print_rows:
         footer = TEMPLATES.get_template("print-meta.html").render(rows=head.print_rows).rstrip()
         page_html = page_fixes.add_to_article(page_html, footer)
+    if renamed:
+        page_html = fingerprint.with_fingerprinted_names(page_html, renamed)
     file.write_text(page_html, encoding="utf-8")
     return indexed
 
