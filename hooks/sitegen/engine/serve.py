@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.content.updates import DRAFTS_VARIABLE, drafts_wanted
-from sitegen.engine.engines import ENGINES
+from sitegen.engine.engines import ENGINES, die_with_parent
 from sitegen.pages.generate import generated_dir
 from sitegen.project import PROJECT_DIR, from_make
 
@@ -174,7 +174,7 @@ class WarmBuilder:
         if self.process is None or self.process.poll() is not None:
             self.process = subprocess.Popen(
                 self.command, cwd=PROJECT_DIR, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                encoding="utf-8", preexec_fn=_die_with_parent,
+                encoding="utf-8", preexec_fn=die_with_parent,
             )  # fmt: skip
         try:
             self.process.stdin.write("full\n" if full else "build\n")
@@ -199,12 +199,6 @@ class WarmBuilder:
             self.process.kill()
             self.process.wait()
             self.process = None
-
-
-def _die_with_parent() -> None:
-    from sitegen.engine.engines import _die_with_parent as die
-
-    die()
 
 
 def rebuild(preview: Preview, builder: ColdBuilder | WarmBuilder, *, full: bool = False) -> None:
