@@ -183,3 +183,32 @@ def test_each_kind_of_edit_gets_its_kind_of_rebuild(tmp_path) -> None:
     finally:
         stop.set()
         thread.join(timeout=10)
+
+
+ANSWERING = (
+    "import json, sys\n"
+    "for line in sys.stdin:\n"
+    "    full = line.strip() == 'full'\n"
+    "    print(json.dumps({'ok': True, 'problems': '', 'full': full, 'rendered': 3, 'pages': 34}), flush=True)\n"
+)
+
+
+def test_a_build_process_that_dies_is_reported_and_a_fresh_one_builds_next_time() -> None:
+    from sitegen.engine.serve import WarmBuilder
+
+    dying = WarmBuilder([sys.executable, "-c", "import sys; sys.stdin.readline()"])
+    outcome = dying.build()
+    assert not outcome.ok and "stopped unexpectedly" in outcome.problems and dying.process is None
+
+    builder = WarmBuilder([sys.executable, "-c", ANSWERING])
+    try:
+        assert builder.build() == builder.build()  # one process answers both
+        first = builder.process
+        assert builder.build().summary == "3 of 34 pages rendered"
+        first.kill()
+        first.wait()
+        assert builder.build().ok and builder.process is not first  # started afresh after it died
+        builder.restart()  # after a code edit
+        assert builder.process is None and builder.build(full=True).summary == "all of 34 pages rendered"
+    finally:
+        builder.stop()
