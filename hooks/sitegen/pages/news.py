@@ -86,7 +86,7 @@ def entry(
 ) -> Entry:
     """An update seen from `from_path`; lists name its groups short (with the full name as a tip), its own
     page in full, a group's timeline not at all (`groups=False`)."""
-    by_number = {g.number: g for g in decision.groups}
+    by_number = groups_by_number(decision)
     links = []
     for number in update.groups if groups else ():
         group = by_number[number]
@@ -168,6 +168,12 @@ def render_update(decision: Decision, update: Update, lang: str) -> RenderedPage
         decision_href=link(path, decision_page(decision)),
     )
     return RenderedPage(path, lang, front_matter(plain(update.title, lang), plain(update.summary, lang)) + body)
+
+
+@per_object
+def groups_by_number(decision: Decision) -> dict[int, TaskGroup]:
+    """Built once per decision: every entry of every list looks its groups up (groups × updates before)."""
+    return {group.number: group for group in decision.groups}
 
 
 @per_object

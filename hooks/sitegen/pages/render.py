@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from sitegen.content.icons import icon_svg
 from sitegen.content.model import LANGUAGES, Decision, Site, TaskGroup
+from sitegen.memo import per_object
 from sitegen.pages import news
 from sitegen.pages.labels import citation, decision_name, format_date, format_percent_range, label
 from sitegen.pages.overview import DEFAULT_GROUP_ICON, group_list, highlights
@@ -152,8 +153,14 @@ def neighbouring_groups(decision: Decision, group: TaskGroup) -> tuple[TaskGroup
     groups = decision.groups
     if len(groups) <= GROUP_NAV_ALL:
         return tuple(groups)
-    here = next(i for i, other in enumerate(groups) if other is group)
+    here = group_positions(decision)[id(group)]
     return tuple(groups[max(0, here - GROUP_NAV_WINDOW) : here + GROUP_NAV_WINDOW + 1])
+
+
+@per_object
+def group_positions(decision: Decision) -> dict[int, int]:
+    """Where each group (by identity) is in its decision's list: a scan per group page was groups × groups."""
+    return {id(group): position for position, group in enumerate(decision.groups)}
 
 
 def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url: str = "") -> RenderedPage:

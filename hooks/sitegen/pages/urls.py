@@ -55,7 +55,23 @@ def localised_file(path: str, lang: str) -> str:
 
 def link(from_page: str, to_page: str) -> str:
     """A relative Markdown link between two source files, which MkDocs checks and localises."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return relative_path(to_page, posixpath.dirname(from_page) or ".")
+
+
+def relative_path(path: str, start: str) -> str:
+    """posixpath.relpath for the site's own relative paths, without its two getcwd() calls (a system call
+    each: 144,000 of them at 1,000 groups); anything it cannot decide alone goes to relpath itself."""
+    parts, start_parts = path.split("/"), start.split("/")
+    if not path or not start or not parts[0] or not start_parts[0] or ".." in parts or ".." in start_parts:
+        return posixpath.relpath(path, start)
+    parts = [part for part in parts if part and part != "."]
+    start_parts = [part for part in start_parts if part and part != "."]
+    common = 0
+    for mine, theirs in zip(parts, start_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + parts[common:]) or "."
 
 
 # -- addresses -----------------------------------------------------------------------------------
@@ -74,13 +90,13 @@ def relative_url(from_page: str, to_page: str, from_lang: str = DEFAULT_LANGUAGE
     `to_lang`, to a page of the other language (`../en/qd-166-2021/`)."""
     here = language_prefix(from_lang) + page_url_path(from_page)
     there = language_prefix(to_lang or from_lang) + page_url_path(to_page)
-    relative = posixpath.relpath(there or ".", here or ".")
+    relative = relative_path(there or ".", here or ".")
     return "./" if relative == "." else f"{relative}/"
 
 
 def relative_file_url(from_page: str, path: str) -> str:
     """The href from a page to a file beside the pages, e.g. `decision.json` from the decision page."""
-    return posixpath.relpath(path, page_url_path(from_page) or ".")
+    return relative_path(path, page_url_path(from_page) or ".")
 
 
 def absolute_url(site_url: str, path: str, lang: str) -> str:
