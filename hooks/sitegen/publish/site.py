@@ -99,8 +99,9 @@ def write_sitemaps(site_dir: Path, manifest: Manifest, site: Site) -> None:
     paths = tuple(dict.fromkeys(page.path for page in manifest.published_pages()))
     template = TEMPLATES.get_template("sitemap.xml")
     last_changed = sitemap.page_last_changed(site, committed_dates(Path(manifest.data_dir)))
+    dates = {path: last_changed(path) for path in paths}  # once, though each sitemap of a language lists the page
     for lang in LANGUAGES:
-        entries = sitemap.sitemap_entries(paths, manifest.site_url, lang, last_changed)
+        entries = sitemap.sitemap_entries(paths, manifest.site_url, lang, dates.__getitem__)
         folder = site_dir / language_prefix(lang)
         folder.mkdir(parents=True, exist_ok=True)
         data = template.render(entries=entries).encode("utf-8")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sitegen.content.model import DEFAULT_LANGUAGE, LANGUAGES, Site
+from sitegen.pages.news import groups_by_number, updates_by_group
 from sitegen.pages.urls import absolute, find_page
 from sitegen.publish.headmeta import Alternate, alternates
 
@@ -56,10 +57,11 @@ def page_sources(site: Site, path: str) -> tuple[str, ...]:
             for file in (d.data_file, *(g.data_file for g in d.groups), *(u.data_file for u in d.updates))
         )
     if page.update is not None:
-        groups = [g.data_file for g in decision.groups if g.number in page.update.groups]
+        by_number = groups_by_number(decision)
+        groups = [by_number[n].data_file for n in sorted(set(page.update.groups)) if n in by_number]
         return (page.update.data_file, decision.data_file, *groups)
     if page.group is not None:
-        concerning = [u.data_file for u in decision.updates if page.group.number in u.groups]
+        concerning = [u.data_file for u in updates_by_group(decision).get(page.group.number, ())]
         return (decision.data_file, page.group.data_file, *concerning)
     return (decision.data_file, *(g.data_file for g in decision.groups))
 
