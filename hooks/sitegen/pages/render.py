@@ -19,7 +19,7 @@ from sitegen.pages.labels import citation, decision_name, format_date, format_pe
 from sitegen.pages.overview import DEFAULT_GROUP_ICON, group_list, highlights
 from sitegen.pages.sharing import cite_and_share, print_qr
 from sitegen.pages.templating import render
-from sitegen.pages.text import RenderedPage, Shown, banner_note, front_matter, plain, shown
+from sitegen.pages.text import RenderedPage, Shown, banner_note, front_matter, plain, shown, text_html
 from sitegen.pages.urls import (
     ABOUT_PAGE,
     ACCESSIBILITY_PAGE,
@@ -41,6 +41,7 @@ class GroupItem:
 
     number: int
     title: Shown
+    title_html: Markup | None  # the title as raw HTML shows it (text.j2's text_html), where a page needs it
     href: str
     text: Shown | None = None
 
@@ -130,7 +131,11 @@ def render_decision(decision: Decision, lang: str, site_url: str = "") -> Render
         objective=shown(decision.objective, lang),
         groups=[
             GroupItem(
-                group.number, shown(group.title, lang), link(path, group_page(decision, group)), shown(group.text, lang)
+                group.number,
+                shown(group.title, lang),
+                None,
+                link(path, group_page(decision, group)),
+                shown(group.text, lang),
             )
             for group in decision.groups
         ],
@@ -155,6 +160,17 @@ def neighbouring_groups(decision: Decision, group: TaskGroup) -> tuple[TaskGroup
         return tuple(groups)
     here = group_positions(decision)[id(group)]
     return tuple(groups[max(0, here - GROUP_NAV_WINDOW) : here + GROUP_NAV_WINDOW + 1])
+
+
+@per_object
+def group_titles(decision: Decision) -> dict[tuple[int, str], tuple[Shown, Markup]]:
+    """Each group's title in each language, as shown and as raw HTML shows it, made once: every group page
+    lists up to 21 groups, and a macro call per title was a third of rendering them."""
+    return {
+        (group.number, lang): (shown(group.title, lang), text_html(group.title, lang))
+        for group in decision.groups
+        for lang in LANGUAGES
+    }
 
 
 @per_object
@@ -187,7 +203,11 @@ def render_task_group(decision: Decision, group: TaskGroup, lang: str, site_url:
         source={"url": decision.source.url, "publisher": shown(decision.source.publisher, lang)},
         group_updates=news.render_group_updates(decision, group, path, lang),
         groups=[
-            GroupItem(other.number, shown(other.title, lang), relative_url(path, group_page(decision, other)))
+            GroupItem(
+                other.number,
+                *group_titles(decision)[other.number, lang],
+                relative_url(path, group_page(decision, other)),
+            )
             for other in neighbouring_groups(decision, group)
         ],
         cite_and_share=cite_and_share(citation(decision, lang, group), url, title, lang),
