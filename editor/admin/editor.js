@@ -261,17 +261,36 @@
 
   // ---- draft or published: publishing is "Bản nháp" off, then Lưu. The switch says what it means now, and
   // a labelled button does the first half; the status line then asks for the second.
+  function isTrue(value) {
+    return value === true || value === "true";
+  }
+  // what the file says now: the value when the entry was opened, then after each save (Decap's postSave)
+  var saveListeners = [];
+  function announceSave(entry) {
+    saveListeners.forEach(function (listener) {
+      listener(entry);
+    });
+  }
   var DraftControl = createClass({
+    getInitialState: function () {
+      return { savedDraft: this.isDraft() }; // a new update is not on the site either
+    },
+    componentDidMount: function () {
+      saveListeners.push(this.saved);
+    },
+    componentWillUnmount: function () {
+      saveListeners = saveListeners.filter(function (listener) {
+        return listener !== this.saved;
+      }, this);
+    },
+    saved: function (entry) {
+      this.setState({ savedDraft: isTrue(entry && entry.getIn(["data", "draft"])) });
+    },
     isDraft: function () {
-      var value = this.props.value;
-      return value === true || value === "true";
+      return isTrue(this.props.value);
     },
     wasDraft: function () {
-      // the entry as it was opened (Decap hands widgets the loaded entry): a new one is not on the site yet
-      var entry = this.props.entry;
-      if (!entry || entry.get("newRecord")) return true;
-      var saved = entry.getIn(["data", "draft"]);
-      return saved === true || saved === "true";
+      return this.state.savedDraft;
     },
     set: function (draft) {
       this.props.onChange(draft);
@@ -280,7 +299,9 @@
       var self = this;
       var draft = this.isDraft();
       var status;
-      if (draft) {
+      if (draft && !this.wasDraft()) {
+        status = "Bấm “Lưu” (trên cùng) để gỡ tin khỏi trang: sau đó tin chỉ hiện trong bản xem trước.";
+      } else if (draft) {
         status = "Đây là bản nháp: tin chỉ hiện trong bản xem trước, chưa có trên trang.";
       } else if (this.wasDraft()) {
         status = "Chưa đăng: bấm “Lưu” (trên cùng) để đăng tin lên trang, cả tiếng Việt và tiếng Anh.";
@@ -508,6 +529,12 @@
     CMS.registerWidget("dia-chi", SlugControl);
     CMS.registerWidget("song-ngu", BilingualControl, BilingualPreview);
     CMS.registerWidget("ban-nhap", DraftControl, DraftPreview);
+    CMS.registerEventListener({
+      name: "postSave",
+      handler: function (event) {
+        announceSave(event.entry);
+      },
+    });
     Object.keys(answer.previews).forEach(function (name) {
       CMS.registerPreviewTemplate(name, previewTemplate(answer.previews[name], answer.updates_address));
     });
