@@ -83,13 +83,23 @@ def test_data_edits_render_only_the_changed_pages_and_give_the_site_a_clean_buil
     assert text_edit["ok"] and not text_edit["full"], text_edit
     # the group's own pages, the outdated-translation list, the navigation's few pages and the 404s: not all
     assert 0 < text_edit["rendered"] < pages / 2, text_edit
+    # and the publish step finishes only those again; the other pages are the served ones
+    assert 0 < text_edit["republished"] <= text_edit["rendered"], text_edit
     assert "(thử sửa nội dung)" in (site / "qd-166-2021" / "ngan-sach-nha-nuoc" / "index.html").read_text("utf-8")
 
+    # an update's title is on its page, the lists and the group pages naming it: more pages, still not all
+    append_to(next((data / UPDATES).glob("*.yaml")), "title", "(thử sửa tin)")
+    update_edit = process.ask()
+    assert update_edit["ok"] and not update_edit["full"], update_edit
+    assert text_edit["rendered"] < update_edit["rendered"] < pages, update_edit
+    assert tree_digest(site) == clean_build(data, tmp_path / "clean")
+
+    # a group's title is in the menu of every page (overrides/partials/drawer-groups.html, through the engine
+    # config's `extra`): every page is rendered again, and the preview still equals a clean build
     append_to(data / GROUP, "title", "(thử sửa tên)")
     title_edit = process.ask()
-    assert title_edit["ok"] and not title_edit["full"], title_edit
-    assert text_edit["rendered"] < title_edit["rendered"] < pages  # the title is on every group page's list
-    assert tree_digest(site) == clean_build(data, tmp_path / "clean")
+    assert title_edit["ok"] and title_edit["rendered"] == first["rendered"], title_edit
+    assert tree_digest(site) == clean_build(data, tmp_path / "clean2")
 
 
 def test_an_added_or_removed_page_renders_everything_again_and_equals_a_clean_build(warm, tmp_path) -> None:
@@ -128,6 +138,22 @@ def test_a_data_mistake_keeps_the_last_good_preview_and_the_next_good_edit_is_st
     fixed = process.ask()
     assert fixed["ok"] and not fixed["full"], fixed
     assert tree_digest(site) == before
+
+
+def test_publishing_never_changes_the_kept_engine_output_it_links_to(warm) -> None:
+    data, site, process = warm
+    assert process.ask()["ok"]
+    engine_output = site.parent / "engine-output"
+    before = tree_digest(engine_output)
+    append_to(data / GROUP, "text", "(thử)")
+    assert process.ask()["ok"]
+    after = tree_digest(engine_output)
+    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    # only the pages the engine rendered again differ, and none of them carries what publish adds to a page
+    assert changed and all(name.endswith(".html") for name in changed), changed
+    pages = [engine_output / name for name in after if name.endswith(".html")]
+    assert pages and not any('property="og:url"' in page.read_text("utf-8") for page in pages)
+    assert 'property="og:url"' in (site / "index.html").read_text("utf-8")
 
 
 def test_a_full_request_renders_every_page(warm) -> None:

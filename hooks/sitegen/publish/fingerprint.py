@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from sitegen.publish.files import write_new
+
 ASSETS_DIR = "assets"  # docs/assets/ as built: the site's own files (Material's are in subfolders)
 FINGERPRINTED = (".css", ".js")
 HASH_LENGTH = 10
@@ -71,7 +73,7 @@ def fingerprint_assets(
         text = page.read_text(encoding="utf-8")
         changed = with_fingerprinted_names(text, renamed)
         if changed != text:
-            page.write_text(changed, encoding="utf-8")
+            write_new(page, changed)
     return renamed
 
 
