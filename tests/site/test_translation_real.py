@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from datafixtures import update_yaml, write_update
 from sitegen.tools.translate import main
 from sitehelpers import PROJECT, BuiltSite, all_pages, build_site
-from test_translations_data import counts, text_states
+from test_translations_data import counts, documented_fingerprint, text_states
 
 STATUS_PAGES = ("en/translations/index.html", "translations/index.html")
 
@@ -103,71 +103,96 @@ def test_the_status_page_is_in_both_languages_and_linked_from_about(soup_of) -> 
         assert expected in links, (about, links)
 
 
-# A copy of the real data/ as the press office and a translator leave it on an ordinary day: a new update in
-# Vietnamese only (made-up text: it never goes into data/), a wrong English line deleted (its en_from left behind),
-# a Vietnamese title and a paragraph of the real update corrected after they were translated.
+# A copy of the real data/ as the press office and a translator leave it on an ordinary day, with made-up updates
+# (they never go into data/): one in Vietnamese only; one whose Vietnamese title and body were corrected after they
+# were translated, and whose wrong English summary the translator deleted (its en_from left behind). Only files of
+# their own are written, so whatever state the real texts are in, they stay as they are.
 NEW_UPDATE = "qd-166-2021/tin-tuc/tin-thu-chi-tieng-viet/index.html"
-DECISION = "data/decisions/qd-166-2021"
-EXPECTED = {
-    f"{DECISION}/updates/2021-01-16-tin-thu.yaml:title": "missing",
-    f"{DECISION}/updates/2021-01-16-tin-thu.yaml:summary": "missing",
-    f"{DECISION}/updates/2021-01-16-tin-thu.yaml:body": "missing",
-    f"{DECISION}/groups/03.yaml:text": "missing",
-    f"{DECISION}/groups/02.yaml:title": "outdated",
-    f"{DECISION}/updates/2021-01-15-ban-hanh-quyet-dinh.yaml:body": "outdated",
+CORRECTED_UPDATE = "qd-166-2021/tin-tuc/tin-thu-da-sua/index.html"
+UPDATES = "data/decisions/qd-166-2021/updates"
+SCENARIO = {
+    f"{UPDATES}/2021-01-16-tin-thu.yaml:title": "missing",
+    f"{UPDATES}/2021-01-16-tin-thu.yaml:summary": "missing",
+    f"{UPDATES}/2021-01-16-tin-thu.yaml:body": "missing",
+    f"{UPDATES}/2021-01-17-tin-thu-da-sua.yaml:title": "outdated",
+    f"{UPDATES}/2021-01-17-tin-thu-da-sua.yaml:summary": "missing",
+    f"{UPDATES}/2021-01-17-tin-thu-da-sua.yaml:body": "outdated",
 }
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def corrected_update() -> str:
+    """Translated once (en_from of the Vietnamese then), then corrected in Vietnamese; the English summary deleted."""
+    then_title, then_body = "Tin thử đã sửa", "Nội dung thử lúc đầu."
+    return (
+        "date: 2021-01-17\nslug: tin-thu-da-sua\n"
+        f"title:\n  vi: Tin thử đã sửa lại\n  en: Corrected test update\n  en_from: {documented_fingerprint(then_title)}\n"
+        f"summary:\n  vi: Tóm tắt thử.\n  en_from: {documented_fingerprint('Tóm tắt thử.')}\n"
+        f"body:\n  vi: Nội dung thử đã sửa.\n  en: Test text as first written.\n  en_from: {documented_fingerprint(then_body)}\n"
+        "groups: [2]\n"
+    )
 
 
 @pytest.fixture(scope="module")
-def ordinary_day(tmp_path_factory) -> tuple[BuiltSite, Path]:
+def ordinary_day(tmp_path_factory) -> tuple[BuiltSite, Path, dict[str, str]]:
+    """The built copy, its data folder, and the texts needing work in it: the real data's and the scenario's."""
     root = tmp_path_factory.mktemp("ordinary-day")
     data = root / "data"
     shutil.copytree(PROJECT / "data", data)
-    write_update(
-        data,
-        update_yaml("2021-01-16", "tin-thu-chi-tieng-viet", "[3]", english=False, body_vi="Nội dung thử, chưa dịch."),
-        "2021-01-16-tin-thu",
-        decision="qd-166-2021",
+    real = text_states(data, published_only=True)
+    update = update_yaml(
+        "2021-01-16", "tin-thu-chi-tieng-viet", "[3]", english=False, body_vi="Nội dung thử, chưa dịch."
     )
-    folder = data / "decisions" / "qd-166-2021"
-    edit(folder / "groups/03.yaml", "  en: On the management and administration of the state budget.\n", "")
-    edit(folder / "groups/02.yaml", "vi: Mục tiêu phát triển kinh tế\n", "vi: Mục tiêu phát triển kinh tế (thử sửa)\n")
-    edit(folder / "updates/2021-01-15-ban-hanh-quyet-dinh.yaml", "UBND tỉnh xác định", "UBND tỉnh đã xác định")
-    return build_site(root / "site", data), data
+    write_update(data, update, "2021-01-16-tin-thu", decision="qd-166-2021")
+    write_update(data, corrected_update(), "2021-01-17-tin-thu-da-sua", decision="qd-166-2021")
+    expected = {key: state for key, state in real.items() if state in ("missing", "outdated")} | SCENARIO
+    return build_site(root / "site", data), data, expected
 
 
 def test_a_vietnamese_only_update_is_published_with_the_notice_on_its_english_page(ordinary_day) -> None:
-    built, _ = ordinary_day
+    built, _, _ = ordinary_day
     vietnamese = soup(built.root, NEW_UPDATE)
     assert vietnamese.select_one("h1").get_text() == "Tin thử tin-thu-chi-tieng-viet"
     assert not vietnamese.select(".untranslated, .outdated")
     english = soup(built.root, f"en/{NEW_UPDATE}")
-    assert english.select_one("h1")["lang"] == "vi" and english.select_one("h1").get_text() == (
-        "Tin thử tin-thu-chi-tieng-viet"
-    )
+    assert english.select_one("h1")["lang"] == "vi"
+    assert english.select_one("h1").get_text() == "Tin thử tin-thu-chi-tieng-viet"
     assert english.select_one(".update-untranslated").get_text() == "Not yet translated"
     assert "Nội dung thử, chưa dịch." in english.select_one('article .untranslated[lang="vi"]').get_text()
     listed = [a["href"] for a in soup(built.root, "en/qd-166-2021/tin-tuc/index.html").select(".update-entry h2 a")]
     assert "tin-thu-chi-tieng-viet/" in listed
 
 
+def test_a_corrected_update_shows_the_old_english_under_the_outdated_notice(ordinary_day) -> None:
+    built, _, _ = ordinary_day
+    english = soup(built.root, f"en/{CORRECTED_UPDATE}")
+    assert english.select_one("h1").get_text() == "Corrected test update"
+    body = english.select_one("article .update-body.outdated")
+    assert "The Vietnamese text has changed since this translation." in body.select_one(".outdated__notice").get_text()
+    assert body.select("p")[-1].get_text() == "Test text as first written."
+    summary = english.select_one('article .untranslated[lang="vi"]')
+    assert summary.get_text(" ", strip=True) == "Not yet translated Tóm tắt thử."
+
+
 def test_on_an_ordinary_day_every_notice_and_the_status_page_match_the_data(ordinary_day) -> None:
-    built, data = ordinary_day
-    assert check_translation_state_is_shown(built.root, data) == EXPECTED
-    # each of these is shown on a page, so the status page links to it
-    assert set(notices_shown(built.root)) == set(EXPECTED)
+    built, data, expected = ordinary_day
+    assert check_translation_state_is_shown(built.root, data) == expected
+    # each text of the scenario is shown on a page, so the status page links to it
+    assert set(SCENARIO) <= set(notices_shown(built.root))
 
 
 def test_on_an_ordinary_day_make_translations_lists_them_and_only_the_translators_check_fails(ordinary_day, capsys):
-    _, data = ordinary_day
+    _, data, expected = ordinary_day
     assert main(["--data", str(data), "report"]) == 0
     report = capsys.readouterr().out
     listed = {f"{m[1]}:{m[2]}": m[3] for m in re.finditer(r"^(\S+\.yaml):\d+: (\S+): (\w+) ", report, re.MULTILINE)}
-    assert listed == EXPECTED
+    assert {key: state for key, state in listed.items() if state != "unreviewed"} == expected
     assert main(["--data", str(data), "report", "--check"]) == 1
+    capsys.readouterr()
+    # the line `make test` prints after the tests, which never fails them
+    assert main(["--data", str(data), "report", "--summary"]) == 0
+    states = text_states(data)
+    n = counts(states)
+    assert capsys.readouterr().out == (
+        f"Translations: {len(states)} texts: {n['translated']} translated, {n['missing']} missing, "
+        f"{n['outdated']} outdated, {n['unreviewed']} unreviewed. `make translations` lists what is left.\n"
+    )
