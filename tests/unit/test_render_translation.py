@@ -148,3 +148,18 @@ def test_when_every_text_is_translated_the_status_page_says_so_in_both_languages
         assert status.select_one(".translation-summary").get_text() == summary
         assert all_done in status.get_text()
         assert not status.select(".translation-status, li")
+
+
+def test_english_pages_say_they_are_an_unofficial_translation_while_the_note_waits_for_its_translator(
+    tmp_path,
+) -> None:
+    from datafixtures import DECISION_YAML, write_data
+    from sitegen.content.validate import load_site
+    from sitegen.pages.render import render_site
+
+    note = "translation_note: {vi: Ghi chú dịch thử., en: Test translation note.}"
+    data = write_data(tmp_path, decision_yaml=DECISION_YAML.replace(note, "translation_note: {vi: Ghi chú dịch thử.}"))
+    pages = {p.file_name: p.markdown for p in render_site(load_site(data))}
+    banner = soup(pages["qd-1-2030/nhom-thu-1.en.md"].split("---", 2)[2]).select_one(".translation-banner")
+    assert banner.get_text() == "English (unofficial translation; the Vietnamese is the original)"
+    assert "Ghi chú dịch thử." not in pages["qd-1-2030/nhom-thu-1.en.md"]
