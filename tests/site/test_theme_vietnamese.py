@@ -102,7 +102,7 @@ def test_the_growth_line_and_the_language_row_read_cleanly(soup_of) -> None:
     assert english.select_one("#growth-target .growth-target__label").get_text() == (
         "Growth of the gross regional domestic product (GRDP) in 2021"
         if indicator.en is not None
-        else f"{indicator.vi} (GRDP) in 2021"
+        else f"{indicator.vi} in 2021"
     )
     for soup in (vietnamese, english, soup_of("index.html")):
         assert ") (" not in soup.select_one("article").get_text()
