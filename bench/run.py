@@ -21,7 +21,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "results"
 # the pieces of this directory in a sensible order; pieces added by others run after them, by name
-ORDER = ("site_build", "serve_rebuild", "serve_stock", "compare", "scale", "page_weight", "load")
+ORDER = ("site_build", "serve_rebuild", "compare", "scale", "page_weight", "load")
 
 
 def discover() -> list[str]:

@@ -52,7 +52,7 @@ def run_engine(engine: str, config: Path, out_dir: Path, env: dict[str, str]) ->
     The engine dies with this process (`kill -9` of the build included), so it never writes on afterwards."""
     command = engine_command(engine, config, out_dir)
     result = subprocess.run(
-        command, env=env, cwd=config.parent, stderr=subprocess.PIPE, text=True, preexec_fn=_die_with_parent
+        command, env=env, cwd=config.parent, stderr=subprocess.PIPE, text=True, preexec_fn=die_with_parent
     )
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     system_error = _OS_ERROR_LINE.fullmatch(lines[-1].strip()) if lines and "Traceback" in result.stderr else None
@@ -68,6 +68,7 @@ def run_engine(engine: str, config: Path, out_dir: Path, env: dict[str, str]) ->
     return result
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
+    """In a child, before exec: killed when this process dies, so it never writes on afterwards."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -1,9 +1,10 @@
 """`make serve`: the same build as `make build` (generate → engine → publish) into a preview folder,
 served on HOST:PORT, rebuilt when data/, docs/, overrides/, hooks/ or mkdocs.yml change.
 
-Each build runs as a child process, so code edits are always picked up and a crash cannot stop the
-server. A failed build keeps the last good site on screen, with the problems shown at the top of
-every page until the next build succeeds; open pages reload by themselves after each build.
+With MkDocs, one warm build process (sitegen/engine/warm.py) keeps the engine loaded and renders again only
+the pages a data edit changed; a code edit starts a fresh one, and a crash cannot stop the server. With
+Zensical, each build is a process of its own. A failed build keeps the last good site on screen, with the
+problems shown at the top of every page until the next build succeeds; open pages reload by themselves.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import errno
 import functools
 import html
 import http.server
+import json
 import os
 import signal
 import subprocess
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.content.updates import DRAFTS_VARIABLE, drafts_wanted
-from sitegen.engine.engines import ENGINES
+from sitegen.engine.engines import ENGINES, die_with_parent
 from sitegen.pages.generate import generated_dir
 from sitegen.project import PROJECT_DIR, from_make
 
@@ -120,39 +122,173 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
 
 
 def build_command(args: argparse.Namespace, site_dir: Path, site_url: str) -> list[str]:
+    """A build of its own (another engine than MkDocs): `make build`'s command into the preview folder."""
     command = [sys.executable, "-m", "sitegen.engine.build", "build", "--data", str(args.data)]
     command += ["--site-dir", str(site_dir), "--site-url", site_url, "--engine", args.engine]
     return command + (["--drafts"] if args.drafts else [])
 
 
-def rebuild(preview: Preview, command: list[str]) -> None:
-    started = time.monotonic()
-    result = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True)
-    with preview.lock:
+def warm_command(args: argparse.Namespace, site_dir: Path, site_url: str) -> list[str]:
+    command = [sys.executable, "-m", "sitegen.engine.warm", "--data", str(args.data)]
+    command += ["--site-dir", str(site_dir), "--site-url", site_url]
+    return command + (["--drafts"] if args.drafts else [])
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ok: bool
+    problems: str = ""
+    summary: str = ""
+
+
+class ColdBuilder:
+    """One process per build: what any engine can do."""
+
+    def __init__(self, command: list[str]):
+        self.command = command
+
+    def build(self, *, full: bool = True) -> Outcome:
+        result = subprocess.run(self.command, cwd=PROJECT_DIR, capture_output=True, text=True)
         if result.returncode == 0:
+            return Outcome(True, summary="all pages")
+        said = (result.stderr.strip() or result.stdout.strip()).splitlines()
+        # "the site in <preview folder> was left as it was" says nothing useful in the browser
+        return Outcome(False, "\n".join(line for line in said if not line.startswith("The site in ")))
+
+    def restart(self) -> None:
+        pass  # every build is a new process already
+
+    def stop(self) -> None:
+        pass
+
+
+class WarmBuilder:
+    """The warm build process (sitegen/engine/warm.py): started on the first build, started again after a
+    code edit (its modules would be stale) or if it ever dies."""
+
+    def __init__(self, command: list[str]):
+        self.command = command
+        self.process: subprocess.Popen[str] | None = None
+
+    def build(self, *, full: bool = False) -> Outcome:
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen(
+                self.command, cwd=PROJECT_DIR, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                encoding="utf-8", preexec_fn=die_with_parent,
+            )  # fmt: skip
+        try:
+            self.process.stdin.write("full\n" if full else "build\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+        except OSError:
+            answer = ""
+        if not answer:  # it died (its own words are in the terminal): the next build starts a fresh one
+            self.stop()
+            return Outcome(False, "The build process stopped unexpectedly; see the terminal. Saving again retries.")
+        result = json.loads(answer)
+        if not result["ok"]:
+            return Outcome(False, result["problems"])
+        rendered = "all" if result["full"] else str(result["rendered"])
+        return Outcome(True, summary=f"{rendered} of {result['pages']} pages rendered")
+
+    def restart(self) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+
+def rebuild(preview: Preview, builder: ColdBuilder | WarmBuilder, *, full: bool = False) -> None:
+    started = time.monotonic()
+    outcome = builder.build(full=full)
+    with preview.lock:
+        if outcome.ok:
             preview.error = ""
-            print(f"Rebuilt in {time.monotonic() - started:.1f} s", flush=True)
+            print(f"Rebuilt in {time.monotonic() - started:.1f} s ({outcome.summary})", flush=True)
         else:
-            said = (result.stderr.strip() or result.stdout.strip()).splitlines()
-            # "the site in <preview folder> was left as it was" says nothing useful in the browser
-            preview.error = "\n".join(line for line in said if not line.startswith("The site in "))
+            preview.error = outcome.problems
             print(preview.error, file=sys.stderr, flush=True)
         preview.build_number += 1
 
 
-def watch(preview: Preview, command: list[str], folders: list[Path], stop: threading.Event) -> None:
+class EditAlarm:
+    """Wakes the watch loop as soon as the system reports a write under the watched folders (inotify, through
+    watchdog, MkDocs' own watcher library), so an edit is seen at once rather than at the next poll. The poll
+    stays the judge of what changed, and the only watcher where inotify is not available."""
+
+    def __init__(self, folders: list[Path]):
+        self.event = threading.Event()
+        self.observer = None
+        try:
+            from watchdog.events import FileSystemEventHandler
+            from watchdog.observers.inotify import InotifyObserver
+
+            alarm = self.event
+
+            class Handler(FileSystemEventHandler):
+                def on_any_event(self, event) -> None:
+                    if event.event_type not in ("opened", "closed_no_write"):  # reads are not edits
+                        alarm.set()
+
+            observer = InotifyObserver()
+            for folder in folders:
+                if folder.is_dir():
+                    observer.schedule(Handler(), str(folder), recursive=True)
+                elif folder.is_file():
+                    observer.schedule(Handler(), str(folder.parent), recursive=False)
+            observer.daemon = True
+            observer.start()
+            self.observer = observer
+        except Exception:  # no inotify here (another system, or its limits reached): polling alone
+            self.observer = None
+
+    def wait(self, stop: threading.Event, seconds: float) -> bool:
+        """True once `stop` is set; otherwise returns after an edit or `seconds`, whichever comes first."""
+        self.event.wait(seconds)
+        self.event.clear()
+        return stop.is_set()
+
+    def close(self) -> None:
+        if self.observer is not None:
+            self.observer.stop()
+
+
+def what_changed(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def watch(
+    preview: Preview,
+    builder: ColdBuilder | WarmBuilder,
+    data_dir: Path,
+    others: list[Path],
+    stop: threading.Event,
+    code_dir: Path = PROJECT_DIR / "hooks",
+) -> None:
     """Build, then rebuild whenever a watched file changes. The files are looked at before the first
     build starts, so an edit made while it runs is not mistaken for the state it built."""
-    state = snapshot(folders)
-    rebuild(preview, command)
-    while not stop.wait(POLL_SECONDS):
-        current = snapshot(folders)
-        if current == state:
-            continue
-        while not stop.wait(SETTLE_SECONDS) and (settled := snapshot(folders)) != current:
-            current = settled
-        state = current
-        rebuild(preview, command)
+    folders = [data_dir, *others]
+    alarm = EditAlarm(folders)
+    try:
+        state = snapshot(folders)
+        rebuild(preview, builder, full=True)
+        while not alarm.wait(stop, POLL_SECONDS):
+            current = snapshot(folders)
+            if current == state:
+                continue
+            while not stop.wait(SETTLE_SECONDS) and (settled := snapshot(folders)) != current:
+                current = settled
+            changed = what_changed(state, current)
+            state = current
+            if any(path.startswith(f"{code_dir}{os.sep}") for path in changed):
+                builder.restart()  # its modules are the old code
+            # a data edit renders only what it changed; a template, stylesheet or config edit, every page
+            rebuild(preview, builder, full=not all(path.startswith(f"{data_dir}{os.sep}") for path in changed))
+    finally:
+        alarm.close()
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -189,17 +325,21 @@ def main(argv: list[str] | None = None) -> int:
             message = f"Cannot serve on {args.host}:{args.port}: {exc.strerror or exc}; pick another: `make serve PORT=8001` (or HOST=127.0.0.1)."
         print(message, file=sys.stderr)
         return 1
-    command = build_command(args, preview.site_dir, site_url)
+    if args.engine == "mkdocs":
+        builder: ColdBuilder | WarmBuilder = WarmBuilder(warm_command(args, preview.site_dir, site_url))
+    else:
+        builder = ColdBuilder(build_command(args, preview.site_dir, site_url))
     signal.signal(signal.SIGTERM, _stop)  # a service manager stops it like Ctrl-C does
     print(f"Building, then serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     stop = threading.Event()
     try:
-        watch(preview, command, [args.data, *(PROJECT_DIR / name for name in WATCHED)], stop)
+        watch(preview, builder, args.data, [PROJECT_DIR / name for name in WATCHED], stop)
     except KeyboardInterrupt:
         pass
     finally:
         stop.set()
+        builder.stop()
         server.shutdown()
     return 0
 

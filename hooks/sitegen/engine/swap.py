@@ -78,15 +78,18 @@ def make_public(root: Path) -> None:
                 os.chmod(path, PUBLIC_FILE)
 
 
-def swap_in(fresh: Path, site_dir: Path) -> None:
+def swap_in(fresh: Path, site_dir: Path, *, remove_previous: bool = True) -> None:
     """`fresh` becomes `site_dir` in one atomic step (Linux renameat2 RENAME_EXCHANGE), so there is no moment, even
-    under `kill -9`, without a site; the previous site, now at `fresh`'s name, is then removed."""
+    under `kill -9`, without a site; the previous site, now at `fresh`'s name, is then removed (unless the caller
+    removes it later: `make serve` answers first)."""
     make_public(fresh)
     if not site_dir.exists() and not site_dir.is_symlink():
         fresh.rename(site_dir)
         return
     if not _exchange(fresh, site_dir):
         _two_renames(fresh, site_dir)
+        return
+    if not remove_previous:
         return
     try:
         shutil.rmtree(fresh)  # the previous site
