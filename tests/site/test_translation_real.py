@@ -160,6 +160,13 @@ def test_a_vietnamese_only_update_is_published_with_the_notice_on_its_english_pa
     assert "Nội dung thử, chưa dịch." in english.select_one('article .untranslated[lang="vi"]').get_text()
     listed = [a["href"] for a in soup(built.root, "en/qd-166-2021/tin-tuc/index.html").select(".update-entry h2 a")]
     assert "tin-thu-chi-tieng-viet/" in listed
+    # the translation status page and the table of contents name it in Vietnamese, marked for screen readers
+    for status in STATUS_PAGES:
+        item = soup(built.root, status).select_one(f'[data-text="{UPDATES}/2021-01-16-tin-thu.yaml:title"]')
+        link = item.find_parent("li").select_one("a")
+        assert link.select_one('span[lang="vi"]').get_text() == link.get_text() == "Tin thử tin-thu-chi-tieng-viet"
+    toc = soup(built.root, "en/index.html").select_one('.md-nav__link[href="#update-tin-thu-chi-tieng-viet"]')
+    assert toc.select_one('span[lang="vi"]').get_text() == "Tin thử tin-thu-chi-tieng-viet"
 
 
 def test_a_corrected_update_shows_the_old_english_under_the_outdated_notice(ordinary_day) -> None:
