@@ -162,15 +162,16 @@ def test_results_show_title_and_snippet_in_the_readers_language(page, site_url, 
 def test_each_language_searches_its_own_pages_only(page, site_url, start, query) -> None:
     results = search(page, site_url, start, query)
     english = [r for r in results if r["path"].startswith("/en/")]
+    # an English page shows the Vietnamese of a text not yet translated (issue 13 §6), and finds it
+    waiting = [e.text.vi for e in collect(published_only(load_site(PROJECT / "data"))) if e.state == "missing"]
+    vietnamese_on_english_pages = any("ngân sách" in vietnamese for vietnamese in waiting)
     if start == "/en/":
         assert english == results
-        # an English page shows the Vietnamese of a text not yet translated (issue 13 §6), and finds it
-        waiting = [e.text.vi for e in collect(published_only(load_site(PROJECT / "data"))) if e.state == "missing"]
-        if not any("ngân" in vietnamese for vietnamese in waiting):
+        if not vietnamese_on_english_pages:
             assert all("ngân" not in r["title"] + r["snippet"] for r in results)
     else:
         assert english == []
-    if query == "budget" or (start == "/en/" and query == "ngân sách"):
+    if query == "budget" or (start == "/en/" and query == "ngân sách" and not vietnamese_on_english_pages):
         assert results == []  # the word exists only in the other language
         assert page.locator(".site-search__status").text_content() in (
             "Không tìm thấy kết quả nào.",
