@@ -43,7 +43,7 @@ help:
 	@echo "make po-export [PO=file.po]    every text into a gettext PO file for Poedit or Weblate"
 	@echo "make po-import PO=file.po      write a translated PO file back into data/ (all or nothing; SKIP_STALE=1: skip changed texts)"
 	@echo "make new-update  write a new press-office update (a draft); preview it with make serve DRAFTS=1"
-	@echo "make dist      the site plus .gz/.br copies into dist/, and dist.csp.conf for nginx"
+	@echo "make dist      the site plus .gz/.br copies into dist/, and dist.csp.conf for nginx; ENGINE=zensical: with Zensical"
 	@echo "make bench     benchmark: build time, scale, serve rebuild, page weight, load (BENCH_QUICK=1: shorter)"
 
 # The venv is rebuilt whenever requirements.txt changes; the .pth file makes hooks/sitegen importable
@@ -140,7 +140,7 @@ new-update: setup
 bench-search: setup browser
 	$(PY) bench/search.py
 
-dist: setup
+dist: setup $(if $(filter zensical,$(ENGINE)),zensical)
 	$(PY) -m sitegen.publish.dist
 
 # the benchmark's own tools (Hugo, only as an anchor), pinned in bench/requirements.txt, apart from .venv

@@ -175,3 +175,14 @@ def test_a_folder_the_build_may_not_write_in_is_one_line(workspace: Path) -> Non
     assert re.fullmatch(rf"Could not write {re.escape(str(public))}/\.site-new-\d+-\w+: Permission denied\.", lines[-2])
     assert lines[-1] == "The build failed; the site in public/site was left as it was."
     assert list(public.iterdir()) == []
+
+
+def test_make_dist_with_engine_zensical_publishes_what_zensical_built(tmp_path: Path) -> None:
+    data = write_data(tmp_path)
+    command = [sys.executable, "-m", "sitegen.publish.dist", "--data", str(data), "--dist-dir", "dist"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.test/", "ENGINE": "zensical"}
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="generator" content="zensical-' in home
+    assert (tmp_path / "dist" / "index.html.br").is_file() and (tmp_path / "dist" / "sitemap.xml.gz").is_file()

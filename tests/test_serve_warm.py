@@ -83,6 +83,8 @@ def test_data_edits_render_only_the_changed_pages_and_give_the_site_a_clean_buil
     assert text_edit["ok"] and not text_edit["full"], text_edit
     # the group's own pages, the outdated-translation list, the navigation's few pages and the 404s: not all
     assert 0 < text_edit["rendered"] < pages / 2, text_edit
+    # and the publish step finishes only those again; the other pages are the served ones
+    assert 0 < text_edit["republished"] <= text_edit["rendered"], text_edit
     assert "(thử sửa nội dung)" in (site / "qd-166-2021" / "ngan-sach-nha-nuoc" / "index.html").read_text("utf-8")
 
     append_to(data / GROUP, "title", "(thử sửa tên)")
@@ -128,6 +130,22 @@ def test_a_data_mistake_keeps_the_last_good_preview_and_the_next_good_edit_is_st
     fixed = process.ask()
     assert fixed["ok"] and not fixed["full"], fixed
     assert tree_digest(site) == before
+
+
+def test_publishing_never_changes_the_kept_engine_output_it_links_to(warm) -> None:
+    data, site, process = warm
+    assert process.ask()["ok"]
+    engine_output = site.parent / "engine-output"
+    before = tree_digest(engine_output)
+    append_to(data / GROUP, "text", "(thử)")
+    assert process.ask()["ok"]
+    after = tree_digest(engine_output)
+    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    # only the pages the engine rendered again differ, and none of them carries what publish adds to a page
+    assert changed and all(name.endswith(".html") for name in changed), changed
+    pages = [engine_output / name for name in after if name.endswith(".html")]
+    assert pages and not any('property="og:url"' in page.read_text("utf-8") for page in pages)
+    assert 'property="og:url"' in (site / "index.html").read_text("utf-8")
 
 
 def test_a_full_request_renders_every_page(warm) -> None:

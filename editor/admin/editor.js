@@ -259,8 +259,140 @@
     },
   });
 
+  // ---- draft or published: publishing is "Bản nháp" off, then Lưu. The switch says what it means now, and
+  // a labelled button does the first half; the status line then asks for the second.
+  function isTrue(value) {
+    return value === true || value === "true";
+  }
+  // what the file says now: the value when the entry was opened, then after each save (Decap's postSave)
+  var saveListeners = [];
+  function announceSave(entry) {
+    saveListeners.forEach(function (listener) {
+      listener(entry);
+    });
+  }
+  var DraftControl = createClass({
+    getInitialState: function () {
+      return { savedDraft: this.isDraft() }; // a new update is not on the site either
+    },
+    componentDidMount: function () {
+      saveListeners.push(this.saved);
+    },
+    componentWillUnmount: function () {
+      saveListeners = saveListeners.filter(function (listener) {
+        return listener !== this.saved;
+      }, this);
+    },
+    saved: function (entry) {
+      this.setState({ savedDraft: isTrue(entry && entry.getIn(["data", "draft"])) });
+    },
+    isDraft: function () {
+      return isTrue(this.props.value);
+    },
+    wasDraft: function () {
+      return this.state.savedDraft;
+    },
+    set: function (draft) {
+      this.props.onChange(draft);
+    },
+    render: function () {
+      var self = this;
+      var draft = this.isDraft();
+      var status;
+      if (draft && !this.wasDraft()) {
+        status = "Bấm “Lưu” (trên cùng) để gỡ tin khỏi trang: sau đó tin chỉ hiện trong bản xem trước.";
+      } else if (draft) {
+        status = "Đây là bản nháp: tin chỉ hiện trong bản xem trước, chưa có trên trang.";
+      } else if (this.wasDraft()) {
+        status = "Chưa đăng: bấm “Lưu” (trên cùng) để đăng tin lên trang, cả tiếng Việt và tiếng Anh.";
+      } else {
+        status = "Tin đã đăng trên trang. Bật “Bản nháp” rồi bấm “Lưu” để gỡ tin khỏi trang.";
+      }
+      return h(
+        "div",
+        { className: "ban-nhap " + (draft ? "ban-nhap-bat " : "ban-nhap-tat ") + (this.props.classNameWrapper || "") },
+        h(
+          "label",
+          { className: "ban-nhap-cong-tac" },
+          h("input", {
+            type: "checkbox",
+            role: "switch",
+            id: this.props.forID,
+            checked: draft,
+            onChange: function (event) {
+              self.set(event.target.checked);
+            },
+            onFocus: this.props.setActiveStyle,
+            onBlur: this.props.setInactiveStyle,
+          }),
+          h("span", {}, "Bản nháp")
+        ),
+        draft
+          ? h(
+              "button",
+              {
+                type: "button",
+                className: "dang-tin",
+                onClick: function () {
+                  self.set(false);
+                },
+              },
+              "Đăng tin lên trang"
+            )
+          : null,
+        h("p", { className: "ban-nhap-trang-thai", role: "status" }, status)
+      );
+    },
+  });
+  function DraftPreview(props) {
+    return h("span", {}, props.value === true ? "Bản nháp" : "Đăng");
+  }
+
+  // ---- a text area as tall as its text: a long English title or summary is read whole, never cut off
+  // mid-line until scrolled. It grows on typing and when a narrower window rewraps the text.
+  function fitHeight(area) {
+    if (!area || !area.isConnected || !area.offsetWidth) return; // hidden (a collapsed group): fitted once shown
+    var style = window.getComputedStyle(area);
+    var borders = parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+    area.style.height = "auto"; // let it shrink after text was deleted, then measure
+    area.style.height = area.scrollHeight + borders + "px";
+  }
+  var widths = typeof WeakMap === "function" ? new WeakMap() : null;
+  var resized =
+    typeof ResizeObserver === "function" && widths
+      ? new ResizeObserver(function (changes) {
+          changes.forEach(function (change) {
+            var width = change.target.offsetWidth;
+            if (widths.get(change.target) !== width) {
+              widths.set(change.target, width); // a new width rewraps the text; our own height change does not
+              fitHeight(change.target);
+            }
+          });
+        })
+      : null;
+  function growing(area) {
+    if (!area) return;
+    fitHeight(area);
+    if (resized && !widths.has(area)) {
+      widths.set(area, area.offsetWidth);
+      resized.observe(area);
+    }
+  }
+
   // ---- a bilingual text: Vietnamese (the original) and English side by side; other keys (en_from) kept
   var BilingualControl = createClass({
+    componentDidUpdate: function () {
+      // the value may change from outside the text area (an entry loaded, a duplicate): fit again
+      Array.prototype.forEach.call(this.areas || [], fitHeight);
+    },
+    keep: function (area) {
+      if (!area) return;
+      this.areas = (this.areas || []).filter(function (known) {
+        return known.isConnected;
+      });
+      if (this.areas.indexOf(area) < 0) this.areas.push(area);
+      growing(area);
+    },
     change: function (lang, event) {
       var next = plain(this.props.value);
       next[lang] = event.target.value;
@@ -291,6 +423,7 @@
         h(multiline ? "textarea" : "input", {
           id: id,
           className: "song-ngu-nhap",
+          ref: multiline ? this.keep : undefined,
           value: text(get(this.props.value, lang)),
           rows: multiline ? field.get("rows") || 3 : undefined,
           type: multiline ? undefined : "text",
@@ -317,6 +450,8 @@
     return h("span", {}, text(get(props.value, "vi")));
   }
 
+  var PREVIEW_BUTTONS_COLUMN = "60px"; // Decap's buttons: 40 px wide, 10 px from the edge, and a gap
+
   // ---- the preview pane: the real page, from the live preview (drafts included), once saved
   function previewTemplate(decision, address) {
     return createClass({
@@ -326,18 +461,20 @@
         if (entry.get("newRecord") || !slug) {
           return h(
             "p",
-            { className: "xem-truoc-chu" },
+            { className: "xem-truoc-chu", style: { paddingRight: PREVIEW_BUTTONS_COLUMN } },
             "Bấm “Lưu” để xem tin này đúng như trên trang (bản xem trước hiện cả bản nháp)."
           );
         }
         var page = "/" + decision + "/" + address + "/" + slug + "/";
         var origin = window.location.origin;
+        // Decap's round buttons (hide the preview, scroll together) float over the pane's right edge: the
+        // pane's content keeps a column free for them, so they never sit over a link
         return h(
           "div",
-          { className: "xem-truoc" },
+          { className: "xem-truoc", style: { paddingRight: PREVIEW_BUTTONS_COLUMN } },
           h(
             "p",
-            {},
+            { style: { margin: "8px 0" } },
             "Xem trước: ",
             h("a", { href: origin + page, target: "_blank", rel: "noopener" }, "Tiếng Việt"),
             " · ",
@@ -353,6 +490,28 @@
     });
   }
 
+  // Decap shows a failed save as "…: %{details}" with the backend's error turned into text, which for its
+  // API errors is "API_ERROR: <message>". Our server's message is already written for the press office
+  // (editor_wording.py): the local backend's errors show their message alone.
+  function plainErrorsFromTheLocalBackend() {
+    var proxy = CMS.getBackend && CMS.getBackend("proxy");
+    if (!proxy) return;
+    var backend = Object.getPrototypeOf(proxy.init({ backend: { proxy_url: "/" } }));
+    var request = backend.request;
+    if (typeof request !== "function" || request.plainErrors) return;
+    backend.request = function () {
+      return request.apply(this, arguments).catch(function (error) {
+        if (error && typeof error.message === "string" && error.message) {
+          error.toString = function () {
+            return this.message;
+          };
+        }
+        throw error;
+      });
+    };
+    backend.request.plainErrors = true;
+  }
+
   function start(answer) {
     var config = answer.config;
     if (config.backend.name === "proxy") {
@@ -363,11 +522,19 @@
         window.localStorage.setItem("decap-cms-user", JSON.stringify({ backendName: "proxy", name: "Ban biên tập" }));
       }
     }
+    if (config.backend.name === "proxy") plainErrorsFromTheLocalBackend();
     var locale = CMS.getLocale && CMS.getLocale("vi");
     CMS.registerLocale("vi", merge(locale || {}, WORDING));
     CMS.registerWidget("ngay", DateControl, DatePreview);
     CMS.registerWidget("dia-chi", SlugControl);
     CMS.registerWidget("song-ngu", BilingualControl, BilingualPreview);
+    CMS.registerWidget("ban-nhap", DraftControl, DraftPreview);
+    CMS.registerEventListener({
+      name: "postSave",
+      handler: function (event) {
+        announceSave(event.entry);
+      },
+    });
     Object.keys(answer.previews).forEach(function (name) {
       CMS.registerPreviewTemplate(name, previewTemplate(answer.previews[name], answer.updates_address));
     });

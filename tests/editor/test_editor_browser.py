@@ -84,6 +84,66 @@ def toast_text(page) -> str:
     return page.inner_text(".Toastify__toast")
 
 
+def covered_by(locator) -> str | None:
+    """What a tap at the element's centre would hit instead of it, looked up in its own page and then in each
+    page around the frames it is in (Decap's preview pane, the site page inside it); None: the element itself."""
+    target = locator.element_handle()
+    frame = target.owner_frame()
+    point = target.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }"
+    )
+    while True:
+        hit = target.evaluate(
+            """(e, [x, y]) => {
+                const hit = e.ownerDocument.elementFromPoint(x, y);
+                return hit && (hit === e || e.contains(hit)) ? null : hit ? hit.outerHTML.slice(0, 160) : "outside the window";
+            }""",
+            point,
+        )
+        if hit or frame.parent_frame is None:
+            return hit
+        target = frame.frame_element()  # the <iframe> in the page around: the point in its coordinates
+        point = target.evaluate(
+            """(f, [x, y]) => {
+                const r = f.getBoundingClientRect(), s = getComputedStyle(f);
+                return [r.x + f.clientLeft + parseFloat(s.paddingLeft) + x, r.y + f.clientTop + parseFloat(s.paddingTop) + y];
+            }""",
+            point,
+        )
+        frame = frame.parent_frame
+
+
+def on_screen(locator) -> bool:
+    """Whether the element is drawn inside the window (and inside every frame's window around it)."""
+    box = locator.bounding_box()
+    if not box or box["width"] == 0 or box["height"] == 0:
+        return False
+    handle = locator.element_handle()
+    # the theme's skip link is drawn transparent under the header until a keyboard user reaches it
+    transparent = "e => { for (; e; e = e.parentElement) { if (getComputedStyle(e).opacity === '0') return true; } return false; }"
+    if handle.evaluate(transparent):
+        return False
+    frame = handle.owner_frame()
+    point = handle.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }"
+    )
+    while True:
+        inside = handle.evaluate(
+            "(e, [x, y]) => { const w = e.ownerDocument.defaultView; return x >= 0 && y >= 0 && x < w.innerWidth && y < w.innerHeight; }",
+            point,
+        )
+        if not inside:
+            return False
+        if frame.parent_frame is None:
+            return True
+        handle = frame.frame_element()
+        point = handle.evaluate(
+            "(f, [x, y]) => { const r = f.getBoundingClientRect(); return [r.x + f.clientLeft + x, r.y + f.clientTop + y]; }",
+            point,
+        )
+        frame = frame.parent_frame
+
+
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode("utf-8")
@@ -100,10 +160,43 @@ def test_the_editor_opens_in_vietnamese_with_the_updates_listed(editor, page) ->
         page.set_viewport_size({"width": width, "height": 900})
         page.wait_for_selector(listed, timeout=60_000)
         page.screenshot(path=str(ARTIFACTS / f"editor-list-{width}.png"))
-        page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/entries/{EXISTING.removesuffix('.yaml')}")
-        page.wait_for_selector("#title-field-4-en", timeout=60_000)
-        page.screenshot(path=str(ARTIFACTS / f"editor-entry-{width}.png"))
-        page.goto(f"{editor.url}/admin/")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+@pytest.mark.parametrize("width", [1280, 768])
+def test_the_entry_view_shows_every_text_whole_and_nothing_covers_a_link_or_the_account_button(
+    editor, page, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/entries/{EXISTING.removesuffix('.yaml')}")
+    page.wait_for_selector("#title-field-4-en", timeout=60_000)
+    pane = page.frame_locator("iframe").first
+    site_page = pane.frame_locator("iframe").first
+    site_page.locator("h1").first.wait_for(timeout=60_000)
+
+    # every text area shows its whole text: the long English title and summary are not cut off mid-line
+    areas = page.eval_on_selector_all(
+        "textarea", "all => all.filter(a => a.offsetWidth).map(a => [a.id, a.scrollHeight, a.clientHeight])"
+    )
+    assert len(areas) == 6  # title, summary and body, each in Vietnamese and English
+    assert [a for a in areas if a[1] > a[2]] == []
+
+    # the page fits the window: the account button is inside it, nothing over it
+    account = page.get_by_role("button", name="Account options dropdown")
+    box = account.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert covered_by(account) is None
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    # no link of the preview lies under Decap's floating buttons (hide preview, scroll together) or anything else
+    links = [pane.locator("a").nth(i) for i in range(pane.locator("a").count())]
+    links += [site_page.locator("a").nth(i) for i in range(site_page.locator("a").count())]
+    shown = [link for link in links if on_screen(link)]
+    named = {link.inner_text().strip() for link in shown}
+    assert {"Tiếng Việt", "English"} <= named  # our header's two links
+    assert sum(1 for link in shown if link.inner_text().strip() == "English") == 2  # and the site's language link
+    assert {link.inner_text().strip(): covered_by(link) for link in shown if covered_by(link)} == {}
+    page.screenshot(path=str(ARTIFACTS / f"editor-entry-{width}.png"))
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -157,9 +250,19 @@ def test_a_vietnamese_only_update_is_saved_as_a_draft_and_shows_in_the_preview(e
 def test_publishing_clears_draft_and_shows_the_update_in_both_languages_and_the_feeds(editor, page) -> None:
     page.goto(f"{editor.url}/admin/#/collections/{COLLECTION}/entries/{NEW_FILE.removesuffix('.yaml')}")
     page.wait_for_selector("#draft-field-3", timeout=60_000)
-    page.click("#draft-field-3")
+    status = page.locator(".ban-nhap-trang-thai")
+    assert status.inner_text() == "Đây là bản nháp: tin chỉ hiện trong bản xem trước, chưa có trên trang."
+    publish = page.get_by_role("button", name="Đăng tin lên trang")
+    for width in (768, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert publish.is_visible() and covered_by(publish) is None
+        page.screenshot(path=str(ARTIFACTS / f"editor-draft-{width}.png"))
+    publish.click()  # the labelled control beside the draft switch
+    assert not page.is_checked("#draft-field-3") and publish.count() == 0
+    assert status.inner_text().startswith("Chưa đăng: bấm “Lưu” (trên cùng) để đăng tin lên trang")
     save(page)
     assert "Đã lưu" in toast_text(page)
+    assert status.inner_text().startswith("Tin đã đăng trên trang.")
     written = (editor.updates_dir / NEW_FILE).read_text(encoding="utf-8")
     assert "draft" not in written
     assert not next(u for u in load_site(editor.data_dir).decisions[0].updates if u.slug == SLUG).draft
@@ -172,6 +275,9 @@ def test_publishing_clears_draft_and_shows_the_update_in_both_languages_and_the_
     assert TITLE in fetch(f"{editor.url}/qd-166-2021/ngan-sach-nha-nuoc/feed.xml") or TITLE in fetch(
         f"{editor.url}/qd-166-2021/tin-tuc/"
     )
+    page.reload()  # opened again, the update says it is on the site
+    page.wait_for_selector("#draft-field-3", timeout=60_000)
+    assert page.locator(".ban-nhap-trang-thai").inner_text().startswith("Tin đã đăng trên trang.")
 
 
 def test_editing_an_existing_updates_english_changes_its_page_and_nothing_else(editor, page) -> None:
@@ -201,7 +307,9 @@ def test_a_photo_is_uploaded_needs_its_alt_text_and_is_shown_at_phone_widths(edi
     page.get_by_text("Lấy những cái đã chọn").click()
     save(page)
     message = toast_text(page)
-    assert "Chưa lưu được" in message and "photo.alt: is missing" in message  # the validator wants alt text
+    # the validator wants alt text, and says so in the press office's words
+    assert "Chưa lưu được" in message and "photo.alt: “Mô tả ảnh” còn trống: ô này bắt buộc" in message
+    assert "API_ERROR" not in message
     assert not (editor.updates_dir / "media").exists()
     page.locator("[id^=alt-field]").first.fill("Quang cảnh lễ công bố")
     page.locator(".Toastify__toast").first.wait_for(state="detached", timeout=30_000)
@@ -232,19 +340,27 @@ def test_an_invalid_save_is_refused_with_the_projects_error_on_screen(editor, pa
     choose_groups(page, "2.")
     save(page)
     message = toast_text(page)
-    assert "Chưa lưu được" in message and "data/ không thay đổi" in message
+    settled = """() => { const toast = document.querySelector('.Toastify__toast'), box = toast.getBoundingClientRect();
+        return box.left >= 0 && box.right <= innerWidth && getComputedStyle(toast).opacity === '1'; }"""
+    page.wait_for_function(settled, timeout=10_000)  # slid in whole, to be read
+    page.screenshot(path=str(ARTIFACTS / "editor-refused-1280.png"))
+    assert "API_ERROR" not in message
+    assert message.startswith("Chưa lưu được: tin chưa được ghi (data/ không thay đổi) vì có lỗi: ")
     assert re.search(
-        r"data/decisions/qd-166-2021/updates/2099-02-01-tin-dat-ngay-trong-tuong-lai\.yaml:\d+:\d+: date:", message
+        r"data/decisions/qd-166-2021/updates/2099-02-01-tin-dat-ngay-trong-tuong-lai\.yaml:\d+:\d+: date: "
+        r"“Ngày” 01/02/2099 chưa tới \(hôm nay là \d\d/\d\d/\d{4}\): bật “Bản nháp” để soạn trước tin",
+        message,
     )
-    assert "is in the future" in message
     assert not (editor.updates_dir / "2099-02-01-tin-dat-ngay-trong-tuong-lai.yaml").exists()
     load_site(editor.data_dir)  # data/ is still valid
 
     page.goto(f"{editor.url}/qd-166-2021/")
     assert page.locator("h1").inner_text() == "Chưa xem trước được: dữ liệu có lỗi"
     assert re.search(r"2099-02-01-tin-dat-ngay-trong-tuong-lai\.yaml:\d+:\d+", page.inner_text("main"))
+    assert "“Ngày” 01/02/2099 chưa tới" in page.inner_text("main")  # the page's language
     page.goto(f"{editor.url}/en/qd-166-2021/")
     assert page.locator("h1").inner_text() == "No preview yet: the data has errors"
+    assert "2099-02-01 is in the future" in page.inner_text("main")
 
 
 def test_deleting_asks_first_then_removes_the_file(editor, page) -> None:

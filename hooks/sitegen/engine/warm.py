@@ -25,8 +25,10 @@ import jinja2.bccache
 from sitegen.content.errors import DataError
 from sitegen.content.validate import load_site
 from sitegen.engine.swap import new_build_folder, swap_in
+from sitegen.forks import JOBS_VARIABLE
 from sitegen.pages.generate import Generated, generate_docs
 from sitegen.project import PROJECT_DIR
+from sitegen.publish.memo import PublishMemo
 from sitegen.publish.reproducible import ENV_VAR, date_epoch
 from sitegen.publish.site import publish_site
 
@@ -41,6 +43,7 @@ class BuildResult:
     problems: str = ""  # one problem per line, as the terminal and the preview's error box show them
     full: bool = True  # every page rendered, or only the changed ones
     rendered: int = 0  # pages (HTML files) the engine wrote
+    republished: int = 0  # pages the publish step finished again (the others are the served ones, linked)
     pages: int = 0  # pages in the site
     seconds: float = 0.0
 
@@ -66,6 +69,9 @@ class WarmBuilder:
         self._previous_site: Path | None = None
         self._theme_files = ThemeFiles()
         keep_theme_warm(CompiledTemplates(), self._theme_files)
+        self._memo = PublishMemo(self.engine_output, site_dir)
+        # one process: the publish memo is filled by publish_page, which a forked child would fill for nobody
+        os.environ[JOBS_VARIABLE] = "1"
 
     def remove_previous_site(self) -> None:
         if self._previous_site is not None:
@@ -85,6 +91,8 @@ class WarmBuilder:
         shape = shape_of(generated)
         dirty = not full and shape == self._shape and self.engine_output.is_dir()
         self._shape = None  # a build that fails half-way leaves an output nobody should build on
+        if not dirty:
+            self._memo.forget()  # a template or stylesheet may have changed every page
         if dirty:
             touch_navigation_pages(generated)
         else:  # from scratch, theme files included (a full build follows a template or config edit)
@@ -100,32 +108,26 @@ class WarmBuilder:
         self._shape = shape
         fresh = new_build_folder(self.site_dir)
         try:
-            copy_for_publishing(self.engine_output, fresh)
-            publish_site(fresh, generated.manifest, generated.site)
+            link_for_publishing(self.engine_output, fresh)
+            publish_site(fresh, generated.manifest, generated.site, self._memo)
             swap_in(fresh, self.site_dir, remove_previous=False)
         except BaseException:
+            self._memo.forget()
             shutil.rmtree(fresh, ignore_errors=True)
             raise
+        published = len(generated.manifest.published_pages())
+        republished = published - self._memo.reused
+        self._memo.served()
         self._previous_site = fresh  # removed once the server knows the new one is in place
         pages = len(generated.manifest.pages)
-        return BuildResult(True, "", not dirty, rendered, pages, round(time.monotonic() - started, 3))
+        seconds = round(time.monotonic() - started, 3)
+        return BuildResult(True, "", not dirty, rendered, republished, pages, seconds)
 
 
-# what the publish step writes over (pages, sitemaps); the rest it leaves alone or renames (sitegen/publish/)
-REWRITTEN_BY_PUBLISH = (".html", ".xml", ".gz", ".txt", ".json")
-
-
-def copy_for_publishing(engine_output: Path, fresh: Path) -> None:
-    """The engine's output into a new folder for the publish step, which must never write into the kept output:
-    files it rewrites are copied, the others (Material's 2 MB of scripts, images) are hard links."""
-
-    def copy(source: str, target: str) -> None:
-        if source.endswith(REWRITTEN_BY_PUBLISH):
-            shutil.copyfile(source, target)
-        else:
-            os.link(source, target)
-
-    shutil.copytree(engine_output, fresh, copy_function=copy, dirs_exist_ok=True)
+def link_for_publishing(engine_output: Path, fresh: Path) -> None:
+    """The engine's output into a new folder for the publish step, as hard links: the publish step writes each
+    file it changes as a new file (sitegen/publish/files.py), so the kept output stays as the engine left it."""
+    shutil.copytree(engine_output, fresh, copy_function=os.link, dirs_exist_ok=True)
 
 
 def shape_of(generated: Generated) -> Shape:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import brotli
 
 from sitegen.engine.build import build
+from sitegen.engine.engines import ENGINES
 from sitegen.engine.swap import PUBLIC_FILE
 from sitegen.project import PROJECT_DIR
 
@@ -109,10 +110,10 @@ def csp_include_path(dist_dir: Path) -> Path:
     return dist_dir.with_name(dist_dir.name + ".csp.conf")
 
 
-def make_dist(dist_dir: Path, data_dir: Path, config: Path) -> int:
+def make_dist(dist_dir: Path, data_dir: Path, config: Path, engine: str = "mkdocs") -> int:
     totals: dict[str, int] = {}
     # compressed before the folder is swapped in: nginx never serves a page without its .br/.gz copies
-    if build(dist_dir, data_dir, config, finish=lambda fresh: totals.update(precompress(fresh))):
+    if build(dist_dir, data_dir, config, engine=engine, finish=lambda fresh: totals.update(precompress(fresh))):
         return 1
     csp_file = csp_include_path(dist_dir)
     write_csp_include(dist_dir, csp_file)
@@ -152,8 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data")
     parser.add_argument("--dist-dir", type=Path, default=PROJECT_DIR / "dist")
     parser.add_argument("--config", type=Path, default=PROJECT_DIR / "mkdocs.yml")
+    parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or "mkdocs")
     args = parser.parse_args(argv)
-    return make_dist(args.dist_dir.resolve(), args.data, args.config.resolve())
+    return make_dist(args.dist_dir.resolve(), args.data, args.config.resolve(), args.engine)
 
 
 if __name__ == "__main__":

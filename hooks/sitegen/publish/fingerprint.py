@@ -7,6 +7,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from sitegen.publish.files import write_new
+
 ASSETS_DIR = "assets"  # docs/assets/ as built: the site's own files (Material's are in subfolders)
 FINGERPRINTED = (".css", ".js")
 HASH_LENGTH = 10
@@ -38,7 +40,7 @@ def fingerprint_assets(site_dir: Path) -> dict[str, str]:
         text = page.read_text(encoding="utf-8")
         changed = reference.sub(lambda m: f'{m["prefix"]}{renamed[m["name"]]}"', text)
         if changed != text:
-            page.write_text(changed, encoding="utf-8")
+            write_new(page, changed)
     return renamed
 
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from sitegen.content.model import LANGUAGES
 from sitegen.pages.manifest import PageEntry
 from sitegen.pages.urls import language_prefix
+from sitegen.publish.files import write_new
 
 # href/src always; data-* attributes only where they hold a relative address (`data-index="../search/vi.json"`)
 _ADDRESS = re.compile(r'(?P<name>\s(?:href|src|action|data-[\w-]+))="(?P<value>[^"]*)"')
@@ -70,7 +71,7 @@ def write_not_found_pages(site_dir: Path, site_url: str, pages: list[PageEntry])
             prefix = language_prefix(lang)
             html = html.replace(f'href="{base}{prefix}{page.path}"', f'href="{base}{prefix}"')
         target = site_dir / language_prefix(page.lang) / "404.html"
-        target.write_text(html, encoding="utf-8")
+        write_new(target, html)
         shutil.rmtree(built.parent)
         written.append(target)
     return written

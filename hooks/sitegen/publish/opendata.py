@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sitegen.content.model import DEFAULT_LANGUAGE, LANGUAGES, Decision, Site, Text, Update
 from sitegen.pages.urls import absolute, decision_path, group_path, language_prefix, open_data_path, update_path
+from sitegen.publish.files import write_new
 
 # 2: `authoritative` gave way to `original` and `full_text`: the Vietnamese is the original of the site's text, and
 # neither language holds the decision's full text, only what the source article reports.
@@ -110,4 +111,4 @@ def write_open_data(site: Site, root: str, site_dir: Path) -> None:
     for name, content in open_data_files(site, root).items():
         target = site_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        write_new(target, content)

@@ -28,6 +28,24 @@ GIT_HOSTS = {
 }
 # Every key of an update the editor shows; the normaliser keeps any other key of a file untouched.
 SHOWN_KEYS = frozenset({"date", "slug", "draft", "title", "summary", "body", "groups", "source", "photo"})
+# The editor's name of each field (and of the problems it shows: editor_wording), by its path in an update
+FIELD_LABELS = {
+    "date": "Ngày",
+    "slug": "Địa chỉ trang",
+    "draft": "Bản nháp hay đăng tin",
+    "title": "Tiêu đề",
+    "summary": "Tóm tắt",
+    "body": "Nội dung",
+    "groups": "Nhóm nhiệm vụ",
+    "source": "Nguồn",
+    "source.publisher": "Cơ quan đăng",
+    "source.url": "Địa chỉ bài",
+    "source.author": "Tác giả",
+    "source.headline": "Tên bài",
+    "photo": "Ảnh",
+    "photo.file": "Tệp ảnh",
+    "photo.alt": "Mô tả ảnh",
+}
 
 
 class BadSetting(ValueError):
@@ -128,31 +146,31 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
         "fields": [
             {
                 "name": "date",
-                "label": "Ngày",
+                "label": FIELD_LABELS["date"],
                 "widget": "ngay",
                 "default": today.isoformat(),
                 "hint": "Ngày/tháng/năm, ví dụ 15/01/2021 (cũng nhận 2021-01-15).",
             },
             {
                 "name": "slug",
-                "label": "Địa chỉ trang",
+                "label": FIELD_LABELS["slug"],
                 "widget": "dia-chi",
                 "hint": "Tự tạo từ tiêu đề tiếng Việt: chữ thường không dấu, số và dấu gạch ngang. Có thể sửa.",
                 "address": f"/{decision.slug}/{UPDATES_ADDRESS}/",
             },
             {
                 "name": "draft",
-                "label": "Bản nháp",
-                "widget": "boolean",
+                "label": FIELD_LABELS["draft"],
+                # editor.js: the switch, what it means now, and a "Đăng tin" button (publishing = draft off + Lưu)
+                "widget": "ban-nhap",
                 "default": True,
                 "required": False,  # a published file has no draft line at all
-                "hint": "Bật: tin chỉ hiện trong bản xem trước. Tắt rồi Lưu để đăng tin lên trang.",
             },
-            _bilingual("title", "Tiêu đề", required=True, multiline=True, rows=2),
-            _bilingual("summary", "Tóm tắt", required=True, multiline=True, hint="Một hoặc hai câu."),
+            _bilingual("title", FIELD_LABELS["title"], required=True, multiline=True, rows=2),
+            _bilingual("summary", FIELD_LABELS["summary"], required=True, multiline=True, hint="Một hoặc hai câu."),
             _bilingual(
                 "body",
-                "Nội dung",
+                FIELD_LABELS["body"],
                 required=True,
                 multiline=True,
                 rows=12,
@@ -161,7 +179,7 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
             ),
             {
                 "name": "groups",
-                "label": "Nhóm nhiệm vụ",
+                "label": FIELD_LABELS["groups"],
                 "widget": "select",
                 "multiple": True,
                 "min": 1,
@@ -170,21 +188,26 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
             },
             {
                 "name": "source",
-                "label": "Nguồn",
+                "label": FIELD_LABELS["source"],
                 "widget": "object",
                 "required": False,
                 "collapsed": True,
                 "hint": "Nếu tin lấy từ một bài đã đăng ở nơi khác.",
                 "fields": [
-                    _bilingual("publisher", "Cơ quan đăng", required=False),
-                    {"name": "url", "label": "Địa chỉ bài (https://...)", "widget": "string", "required": False},
-                    {"name": "author", "label": "Tác giả", "widget": "string", "required": False},
-                    _bilingual("headline", "Tên bài", required=False),
+                    _bilingual("publisher", FIELD_LABELS["source.publisher"], required=False),
+                    {
+                        "name": "url",
+                        "label": FIELD_LABELS["source.url"] + " (https://...)",
+                        "widget": "string",
+                        "required": False,
+                    },
+                    {"name": "author", "label": FIELD_LABELS["source.author"], "widget": "string", "required": False},
+                    _bilingual("headline", FIELD_LABELS["source.headline"], required=False),
                 ],
             },
             {
                 "name": "photo",
-                "label": "Ảnh",
+                "label": FIELD_LABELS["photo"],
                 "widget": "object",
                 "required": False,
                 "collapsed": True,
@@ -192,14 +215,14 @@ def _collection(decision: Decision, data_folder: str, today: datetime.date) -> d
                 "fields": [
                     {
                         "name": "file",
-                        "label": f"Tệp ảnh (JPEG, PNG hoặc WebP, rộng ít nhất 360 điểm ảnh, tối đa {MAX_PHOTO_BYTES // 1048576} MB)",
+                        "label": f"{FIELD_LABELS['photo.file']} (JPEG, PNG hoặc WebP, rộng ít nhất 360 điểm ảnh, tối đa {MAX_PHOTO_BYTES // 1048576} MB)",
                         "widget": "image",
                         "required": False,
                         "choose_url": False,
                     },
                     _bilingual(
                         "alt",
-                        "Mô tả ảnh",
+                        FIELD_LABELS["photo.alt"],
                         required=False,  # required once there is a file: the project's validator says so
                         hint="Bắt buộc khi có ảnh: ảnh cho thấy gì, cho người không xem được ảnh.",
                     ),

@@ -45,6 +45,7 @@ from sitegen.tools.editor_config import (
     editor_config,
     parse_backend,
 )
+from sitegen.tools.editor_wording import vietnamese_line, vietnamese_message
 from sitegen.tools.editor_yaml import NotAnUpdate, normalise_update
 from sitegen.tools.new_update import make_slug
 
@@ -80,7 +81,11 @@ ERROR_WORDING = {
     },
 }
 TEXT_TYPES = ("text/", "application/xml", "application/atom+xml", "application/json", "application/javascript")
+# the editor's toast reads "Chưa lưu được: " (editor.js) and then this, each problem as a Vietnamese line
 REFUSED_TOAST = "tin chưa được ghi (data/ không thay đổi) vì có lỗi:"
+MEDIA_ONLY = f"ảnh chỉ được lưu vào thư mục {MEDIA_FOLDER}/ của các tin"
+UPDATES_ONLY = "trình soạn thảo chỉ ghi các tệp tin tức"
+NOT_AN_UPDATE = "trình soạn thảo gửi tới một tin không đọc được ({reason}); tải lại trang rồi thử lại"
 
 
 @dataclass
@@ -138,7 +143,10 @@ def render_error_page(problems: list[Problem], lang: str) -> str:
         words=words,
         reason=words["refused"],
         count=words["count"].format(n=len(problems)),
-        problems=[(f"{p.file}:{p.line}:{p.column}", p.field, p.message) for p in problems],
+        problems=[
+            (f"{p.file}:{p.line}:{p.column}", p.field, vietnamese_message(p) if lang == "vi" else p.message)
+            for p in problems
+        ],
     )
 
 
@@ -227,7 +235,7 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
             if action == "getDeployPreview":
                 return self._json(200, self._deploy_preview(params))
             if action == "persistMedia" and self._media_path((params.get("asset") or {}).get("path", "")) is None:
-                return self._json(422, {"error": f"photos go into the updates' {MEDIA_FOLDER}/ folder"})
+                return self._json(422, {"error": MEDIA_ONLY})
             if action == "persistEntry":
                 refusal = self._prepare_save(params)
                 if refusal:
@@ -266,19 +274,19 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
             assets: dict[str, bytes] = {}
             for asset in params.get("assets") or []:
                 if self._media_path(asset.get("path", "")) is None:
-                    return f"{asset.get('path')}: photos go into the updates' {MEDIA_FOLDER}/ folder"
+                    return f"{asset.get('path')}: {MEDIA_ONLY}"
                 assets[asset["path"]] = base64.b64decode(asset.get("content", ""))
             files = params.get("dataFiles") or ([params["entry"]] if params.get("entry") else [])
             for data_file in files:
                 relative = data_file.get("path", "")
                 target = self._inside(relative)
                 if target is None or target.suffix != ".yaml" or target.parent.name != UPDATES_FOLDER:
-                    return f"{relative}: the editor writes update files only"
+                    return f"{relative}: {UPDATES_ONLY}"
                 original = target.read_text(encoding="utf-8") if target.is_file() else None
                 try:
                     text = normalise_update(data_file.get("raw", ""), original)
                 except NotAnUpdate as exc:
-                    return str(exc)
+                    return f"{relative}: {NOT_AN_UPDATE.format(reason=exc)}"
                 problems = state.check_candidate(relative, text, assets)
                 with state.lock:
                     if problems:
@@ -290,7 +298,7 @@ def make_handler(state: EditorState, decap_port: int, preview_port: int):
                             if path != relative and (state.repo_root / path).exists()
                         }
                 if problems:
-                    return " ".join([REFUSED_TOAST, *(f"{p};" for p in problems)]).rstrip(";")
+                    return " ".join([REFUSED_TOAST, *(f"{vietnamese_line(p)};" for p in problems)]).rstrip(";")
                 data_file["raw"] = text
             if params.get("entry") and files:
                 params["entry"] = files[0]
