@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -85,3 +86,19 @@ def test_search_indexes_sitemaps_open_data_and_feeds_are_byte_identical(sites) -
         mkdocs, zensical = (sites[engine].root / relative for engine in ("mkdocs", "zensical"))
         assert mkdocs.is_file(), relative
         assert zensical.read_bytes() == mkdocs.read_bytes(), relative
+
+
+def test_the_menu_leads_to_the_same_task_groups_in_both_engines(sites) -> None:
+    """The menu's task groups (overrides/partials/nav.html) are chrome, but both engines must render them
+    and lead to the same pages, the current group marked, from each language's pages."""
+    for relative in html_files(sites["mkdocs"].root):
+        menus = []
+        for engine in ("mkdocs", "zensical"):
+            links = soup(sites[engine], relative).select(".md-sidebar--primary .site-drawer-groups a")
+            menus.append(
+                [
+                    (urljoin(f"/{relative}", a["href"]), a.get("aria-current"), a.get_text(" ", strip=True))
+                    for a in links
+                ]
+            )
+        assert len(menus[0]) == 9 and menus[1] == menus[0], relative

@@ -111,6 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
         "decision_section": "Về quyết định",
         "groups_nav": "Các nhóm nhiệm vụ",
         "current_group": "đang xem",
+        "drawer_all_groups": "Tất cả {n} nhóm nhiệm vụ",  # the phone menu's one link in a plan of many groups
         "source_note_one_sentence": (
             "Bài viết nguồn chỉ nêu nhóm nhiệm vụ này trong một câu, trích nguyên văn ở trên; "
             "bài viết không nêu cơ quan chủ trì, thời hạn hay chỉ tiêu riêng cho nhóm."
@@ -267,6 +268,7 @@ LABELS: dict[str, dict[str, str]] = {
         "decision_section": "About the decision",
         "groups_nav": "All task groups",
         "current_group": "you are here",
+        "drawer_all_groups": "All {n} task groups",
         "source_note_one_sentence": (
             "The source article names this task group in one sentence only, quoted above; it names no "
             "lead agency, deadline or target of its own for the group."

@@ -17,6 +17,7 @@ ACCESSIBILITY_PAGE = "accessibility.md"  # the accessibility statement (issue 15
 STATUS_PAGE = "translations.md"  # the translation status page (translation_pages.py)
 UPDATES_FOLDER = "tin-tuc"  # web address of the updates list, the same in both languages like every slug
 SITE_FEED = "feed.xml"
+DECISION_GROUPS_ANCHOR = "task-groups"  # the decision page's list of its task groups (decision.md.j2)
 
 
 # -- source files: what Markdown links point to (MkDocs checks and localises them) ---------------
