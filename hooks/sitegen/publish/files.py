@@ -3,12 +3,21 @@ hard links with another (`make serve` links the engine's kept output), which mus
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 
 def write_new(path: Path, content: str | bytes) -> None:
-    """`content` at `path` in a file of its own (never through a link the path may be)."""
-    path.unlink(missing_ok=True)
+    """`content` at `path` in a file of its own (never through a link the path may be). A file no other name
+    shares is overwritten in place: removing and creating each of 4,000 pages cost `make build` twice the writing."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        pass
+    else:
+        if stat.S_ISLNK(info.st_mode) or info.st_nlink > 1:
+            path.unlink()
     if isinstance(content, str):
         path.write_text(content, encoding="utf-8")
     else:
