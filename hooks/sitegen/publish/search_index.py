@@ -55,7 +55,7 @@ def clean(text: str) -> str:
 class _SectionParser(HTMLParser):
     """Splits a page's content HTML at h1-h3 headings; text inside skipped elements is dropped.
 
-    Fed by `feed_markup` (below) for the markup the engines write, by HTMLParser.feed for anything else."""
+    Fed by `feed_markup` for the markup the engines write, by HTMLParser.feed for anything else."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -122,6 +122,41 @@ class _SectionParser(HTMLParser):
             self._summaries.add(len(self.sections) - 1)
         self._summary = False
 
+    def feed_markup(self, markup: str) -> bool:
+        """The events HTMLParser.feed would give for `markup`, found by one pattern (`_MARKUP`); False, with some
+        events already given, when `markup` holds anything beyond plain tags, comments and text."""
+        unescape, open_tags = html.unescape, self._open
+        done = 0
+        for text, whole, slash, tag, attrs, close in _MARKUP.findall(markup):
+            done += len(text) + len(whole)
+            skipping = self._skip_depth is not None
+            if text and not skipping:
+                self.handle_data(unescape(text))
+            if not tag:
+                if whole == "<":  # neither a tag nor a comment
+                    return False
+                continue
+            tag = tag.lower()
+            if slash:
+                if attrs or close:
+                    return False
+                self.handle_endtag(tag)
+                continue
+            if tag in _RAW_TEXT_TAGS:
+                return False
+            if skipping:  # what handle_starttag does inside a skipped element, without reading attributes
+                if tag not in VOID_TAGS:
+                    open_tags.append(tag)
+                elif tag in BLOCK_TAGS:
+                    self._text_parts.append(" ")
+            else:
+                self.handle_starttag(tag, _attributes(attrs) if attrs else ())
+            if close:  # <path … />: HTMLParser's handle_startendtag
+                self.handle_endtag(tag)
+        if done < len(markup) and self._skip_depth is None:  # text after the last tag (no `<` in it)
+            self.handle_data(unescape(markup[done:]))
+        return True
+
     def result(self) -> list[Section]:
         self.close()
         self._close_section()
@@ -157,39 +192,10 @@ def _attributes(source: str) -> tuple[tuple[str, str | None], ...]:
     return tuple(found)
 
 
-def feed_markup(parser: HTMLParser, markup: str) -> bool:
-    """Give `parser` the events HTMLParser would for `markup`; False (with some events already given) when
-    `markup` holds anything beyond plain tags, comments and text, which HTMLParser itself must read."""
-    start, end, data, unescape = parser.handle_starttag, parser.handle_endtag, parser.handle_data, html.unescape
-    done = 0
-    for text, whole, slash, tag, attrs, close in _MARKUP.findall(markup):
-        done += len(text) + len(whole)
-        if text:
-            data(unescape(text))
-        if not tag:
-            if whole == "<":  # neither a tag nor a comment
-                return False
-            continue
-        tag = tag.lower()
-        if slash:
-            if attrs or close:
-                return False
-            end(tag)
-        elif tag in _RAW_TEXT_TAGS:
-            return False
-        else:
-            start(tag, _attributes(attrs) if attrs else ())
-            if close:  # <path … />: HTMLParser's handle_startendtag
-                end(tag)
-    if done < len(markup):  # text after the last tag (it holds no `<`: the pattern would have taken it)
-        data(unescape(markup[done:]))
-    return True
-
-
 def page_sections(content_html: str) -> list[Section]:
     """The sections of a page's rendered content (without the theme's header, nav or footer)."""
     parser = _SectionParser()
-    if not feed_markup(parser, content_html):
+    if not parser.feed_markup(content_html):
         parser = _SectionParser()
         parser.feed(content_html)
     return parser.result()
