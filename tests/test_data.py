@@ -63,22 +63,28 @@ def test_nine_groups_in_the_sources_order_with_its_words(decision) -> None:
     assert positions == sorted(positions)
 
 
-def test_every_text_is_in_both_languages(decision) -> None:
+def test_every_text_has_its_vietnamese_and_english_is_never_a_copy_of_it(decision) -> None:
+    """The English may follow later (issue 13 §6): test_translations_data.py checks its state is reported."""
     texts = [decision.doc_type, decision.issuer, decision.title, decision.summary, decision.motto, decision.objective]
     texts += [decision.growth_target.indicator, decision.source.publisher, decision.source.headline]
     texts += [decision.translation_note]
     for group in decision.groups:
         texts += [group.title, group.text]
     for text in texts:
-        assert text.vi and text.en, text
-        assert text.vi != text.en or text.vi.isascii(), text
+        assert text.vi, text
+        assert text.en is None or text.vi != text.en or text.vi.isascii(), text
 
 
 def test_english_uses_the_glossary_terms(decision) -> None:
-    assert decision.issuer.en == "Lạng Sơn Provincial People's Committee"
-    assert "7–7.5%" in decision.objective.en and "(GRDP)" in decision.objective.en
-    assert "dual goal" in decision.groups[0].text.en and "new normal" in decision.groups[0].text.en
-    assert "unofficial translation" in decision.translation_note.en
+    # each check holds once the text has English: a translation may follow the Vietnamese later (issue 13 §6)
+    if decision.issuer.en is not None:
+        assert decision.issuer.en == "Lạng Sơn Provincial People's Committee"
+    if decision.objective.en is not None:
+        assert "7–7.5%" in decision.objective.en and "(GRDP)" in decision.objective.en
+    if decision.groups[0].text.en is not None:
+        assert "dual goal" in decision.groups[0].text.en and "new normal" in decision.groups[0].text.en
+    if decision.translation_note.en is not None:
+        assert "unofficial translation" in decision.translation_note.en
 
 
 def test_the_source_article_is_kept_unchanged_with_its_provenance(decision) -> None:
@@ -89,7 +95,7 @@ def test_the_source_article_is_kept_unchanged_with_its_provenance(decision) -> N
     assert provenance["url"] == decision.source.url
     assert provenance["author"] == decision.source.author
     assert provenance["publisher"] == decision.source.publisher.vi
-    assert provenance["publisher_en"] == decision.source.publisher.en
+    assert decision.source.publisher.en in (None, provenance["publisher_en"])
     assert squash(provenance["headline"]) == squash(decision.source.headline.vi)
     assert "not the decision" in provenance["kind"]
     assert provenance["reports"] == {"number": decision.number, "date": decision.date, "issuer": decision.issuer.vi}

@@ -30,9 +30,9 @@ def test_every_group_has_an_icon_from_the_bundled_sets(groups) -> None:
 
 def test_every_summary_is_the_groups_own_words_in_both_languages(groups) -> None:
     for group in groups:
-        assert group.summary and group.summary.vi and group.summary.en, group.number
+        assert group.summary and group.summary.vi, group.number  # its English may follow later (issue 13 §6)
         words, text = squash(group.summary.vi), squash(group.text.vi)
         # an excerpt may start mid-sentence, so only its first letter's case may differ from the text
         assert words in text or words[0].lower() + words[1:] in text, f"group {group.number}: not an excerpt"
-        for summary in (group.summary.vi, group.summary.en):
+        for summary in filter(None, (group.summary.vi, group.summary.en)):
             assert len(summary) <= 120, f"group {group.number}: a card's summary is one line, not a paragraph"

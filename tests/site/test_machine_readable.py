@@ -65,8 +65,8 @@ def test_open_graph_of_a_group_page_speaks_its_language(soup_of, decision) -> No
     for lang, prefix in (("vi", ""), ("en", "en/")):
         head = soup_of(f"{prefix}{decision.slug}/{group.slug}/index.html").head
         og = {m["property"]: m["content"] for m in head.select("meta[property^='og:']")}
-        assert group.title.get(lang) in og["og:title"]
-        assert og["og:description"] == (group.summary or group.text).get(lang)
+        assert group.title.best(lang)[0] in og["og:title"]
+        assert og["og:description"] == (group.summary or group.text).best(lang)[0]
         assert og["og:type"] == "article"
 
 
@@ -130,10 +130,10 @@ def test_decision_page_is_a_web_page_about_the_legislation(soup_of, site_url, de
     law = data["about"]
     assert law["@type"] == "Legislation" and law["@id"] == f"{site_url}/{decision.slug}/#legislation"
     assert law["legislationIdentifier"] == decision.number
-    assert law["legislationType"] == decision.doc_type.get(lang)
+    assert law["legislationType"] == decision.doc_type.best(lang)[0]
     assert law["legislationDate"] == decision.date.isoformat()
-    assert law["legislationPassedBy"]["name"] == decision.issuer.get(lang)
-    assert law["legislationJurisdiction"]["name"] == decision.jurisdiction.get(lang)
+    assert law["legislationPassedBy"]["name"] == decision.issuer.best(lang)[0]
+    assert law["legislationJurisdiction"]["name"] == decision.jurisdiction.best(lang)[0]
     assert law["inLanguage"] == "vi"
     assert "url" not in law and "hasPart" not in law  # not the site's address; the groups are not its parts
     source = data["isBasedOn"]

@@ -6,6 +6,9 @@ import posixpath
 import re
 
 import pytest
+from sitegen.content.validate import load_site
+from sitehelpers import PROJECT
+from test_translations_data import text_states
 
 GROUP_SLUGS = [
     "phong-chong-covid-19",
@@ -66,15 +69,21 @@ def test_vietnamese_pages_carry_the_sources_exact_phrases(soup_of) -> None:
 
 
 def test_english_pages_carry_english(soup_of) -> None:
+    # a text may wait for its translator (issue 13 §6): it is then the Vietnamese under its notice
+    # (tests/site/test_translation_real.py), so each English text is looked for once data/ has it
+    [real] = load_site(PROJECT / "data").decisions
+    everything_translated = all(state == "translated" for state in text_states(PROJECT / "data").values())
     decision = text_of(soup_of("en/qd-166-2021/index.html"))
     assert "Motto of action" in decision and "Overall objective" in decision
-    assert "tighten discipline" in decision
     assert "7–7.5%" in decision and "15 January 2021" in decision
     assert "unofficial translation" in decision
-    assert "siết chặt kỷ cương" not in decision
+    if real.motto.en is not None:
+        assert "tighten discipline" in decision and "siết chặt kỷ cương" not in decision
     budget = text_of(soup_of("en/qd-166-2021/ngan-sach-nha-nuoc/index.html"))
-    assert "On the management and administration of the state budget." in budget
-    assert "ngân sách" not in budget
+    if real.groups[2].text.en is not None:
+        assert "On the management and administration of the state budget." in budget
+    if everything_translated:
+        assert "ngân sách" not in budget
 
 
 def test_home_lists_the_nine_groups_with_links(soup_of) -> None:

@@ -8,6 +8,10 @@ import unicodedata
 from urllib.parse import urlsplit
 
 import pytest
+from sitegen.content.translation import collect
+from sitegen.content.updates import published_only
+from sitegen.content.validate import load_site
+from sitehelpers import PROJECT
 
 pytestmark = pytest.mark.browser
 
@@ -143,6 +147,11 @@ def test_the_other_placement_is_highlighted_as_written(page, site_url) -> None:
 )
 def test_results_show_title_and_snippet_in_the_readers_language(page, site_url, start, query, title, snippet) -> None:
     first = search(page, site_url, start, query)[0]
+    group = load_site(PROJECT / "data").decisions[0].groups[2]
+    if start == "/en/" and (group.title.en is None or group.text.en is None):
+        # until group 3 is translated again its page shows the Vietnamese (issue 13 §6); it is still found first
+        assert first["path"] == "/en/qd-166-2021/ngan-sach-nha-nuoc/"
+        return
     assert first["title"] == title
     assert snippet in first["snippet"]
 
@@ -153,12 +162,16 @@ def test_results_show_title_and_snippet_in_the_readers_language(page, site_url, 
 def test_each_language_searches_its_own_pages_only(page, site_url, start, query) -> None:
     results = search(page, site_url, start, query)
     english = [r for r in results if r["path"].startswith("/en/")]
+    # an English page shows the Vietnamese of a text not yet translated (issue 13 §6), and finds it
+    waiting = [e.text.vi for e in collect(published_only(load_site(PROJECT / "data"))) if e.state == "missing"]
+    vietnamese_on_english_pages = any("ngân sách" in vietnamese for vietnamese in waiting)
     if start == "/en/":
         assert english == results
-        assert all("ngân" not in r["title"] + r["snippet"] for r in results)
+        if not vietnamese_on_english_pages:
+            assert all("ngân" not in r["title"] + r["snippet"] for r in results)
     else:
         assert english == []
-    if query == "budget" or (start == "/en/" and query == "ngân sách"):
+    if query == "budget" or (start == "/en/" and query == "ngân sách" and not vietnamese_on_english_pages):
         assert results == []  # the word exists only in the other language
         assert page.locator(".site-search__status").text_content() in (
             "Không tìm thấy kết quả nào.",

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from sitegen.content.validate import load_site
+from sitehelpers import PROJECT
 
 MATERIAL_EN = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages" / "en.html"
 VIETNAMESE_THEME = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "languages" / "vi.html"
@@ -75,11 +77,15 @@ def test_the_vietnamese_404_page_is_vietnamese(built_site, page) -> None:
 
 
 def test_the_decision_pages_title_does_not_repeat_itself(soup_of) -> None:
+    [decision] = load_site(PROJECT / "data").decisions
+    # the English title quotes the type and the issuer in English once they are translated (issue 13 §6)
+    english_issuer = decision.issuer.en or decision.issuer.vi
+    english_type = decision.doc_type.en or decision.doc_type.vi
     for page, expected in (
         ("qd-166-2021/index.html", "Quyết định số 166/QĐ-UBND ngày 15/01/2021 – Ủy ban nhân dân tỉnh Lạng Sơn"),
         (
             "en/qd-166-2021/index.html",
-            "Decision No. 166/QĐ-UBND dated 15 January 2021 – Lạng Sơn Provincial People's Committee",
+            f"{english_type} No. 166/QĐ-UBND dated 15 January 2021 – {english_issuer}",
         ),
     ):
         title = soup_of(page).select_one("head title").get_text()
@@ -91,8 +97,12 @@ def test_the_growth_line_and_the_language_row_read_cleanly(soup_of) -> None:
     assert vietnamese.select_one("#growth-target .growth-target__label").get_text() == (
         "Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) năm 2021"
     )
+    [decision] = load_site(PROJECT / "data").decisions
+    indicator = decision.growth_target.indicator  # shown in Vietnamese until it is translated (issue 13 §6)
     assert english.select_one("#growth-target .growth-target__label").get_text() == (
         "Growth of the gross regional domestic product (GRDP) in 2021"
+        if indicator.en is not None
+        else f"{indicator.vi} in 2021"
     )
     for soup in (vietnamese, english, soup_of("index.html")):
         assert ") (" not in soup.select_one("article").get_text()

@@ -7,11 +7,25 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from sitegen.content.validate import load_site
+from sitegen.pages.feeds import FEED_ENTRIES
+from sitegen.pages.news import LATEST_ON_HOME, PER_PAGE
 
 UPDATE = "qd-166-2021/tin-tuc/ban-hanh-quyet-dinh/index.html"
 UPDATE_FILE = "data/decisions/qd-166-2021/updates/2021-01-15-ban-hanh-quyet-dinh.yaml"
 GROUPS = 9
 PROJECT = Path(__file__).resolve().parents[2]
+
+
+def published_updates():
+    """The real updates the site shows, newest first (the press office adds its own after the first one)."""
+    [decision] = load_site(PROJECT / "data").decisions
+    return decision, [u for u in decision.updates if not u.draft]
+
+
+def publication():
+    [update] = [u for u in published_updates()[1] if u.slug == "ban-hanh-quyet-dinh"]
+    return update
 
 
 def resolve(page: str, href: str) -> str:
@@ -29,14 +43,16 @@ def resolve(page: str, href: str) -> str:
 def test_the_update_page(built_site, soup_of, prefix, date, title) -> None:
     page = prefix + UPDATE
     html = soup_of(page)
-    assert html.select_one("h1").get_text() == title
+    english = publication().title.en is not None  # the English may follow later (issue 13 §6)
+    assert html.select_one("h1").get_text() == (title if not prefix or english else publication().title.vi)
     assert html.select_one("article time").get_text() == date
     groups = [resolve(page, a["href"]) for a in html.select("article ul a")]
     assert len(groups) == GROUPS and all((built_site.root / g).is_file() for g in groups)
     source = html.select_one(".update-source")
     assert source.select_one("a")["href"] == "https://vanphong.langson.gov.vn/vi/node/64199"
     assert "Thùy Linh" in source.get_text()
-    assert html.select_one(".untranslated") is None
+    if all(text.en is not None for text in (publication().title, publication().summary, publication().body)):
+        assert html.select_one(".untranslated") is None
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -48,12 +64,19 @@ def test_it_is_on_the_list_the_home_page_and_every_group_timeline(built_site, so
         if p.parent.name != "tin-tuc"
     )
     assert len(group_pages) == GROUPS
+    decision, updates = published_updates()  # newest first, as every list shows them
+    slugs = {group.slug: group.number for group in decision.groups}
+    expected = {places[0]: updates[:PER_PAGE], places[1]: updates[:LATEST_ON_HOME]}
+    for page in group_pages:
+        expected[page] = [u for u in updates if slugs[page.split("/")[-2]] in u.groups]
     for page in places + group_pages:
         links = [
             resolve(page, a["href"])
             for a in soup_of(page).select(".update-entry h2 a, .update-entry h3 a, .update-timeline a")
         ]
-        assert links == [prefix + UPDATE], page
+        assert links == [f"{prefix}qd-166-2021/tin-tuc/{u.slug}/index.html" for u in expected[page]], page
+    for page in group_pages:  # the first update concerns every group: it stays on every timeline
+        assert prefix + UPDATE in [resolve(page, a["href"]) for a in soup_of(page).select(".update-timeline a")], page
 
 
 def expected_update_time() -> tuple[int, ...]:
@@ -72,15 +95,20 @@ def expected_update_time() -> tuple[int, ...]:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_feeds_parse_and_point_at_the_update(built_site, lang) -> None:
     prefix = "" if lang == "vi" else "en/"
+    decision, updates = published_updates()
+    slugs = {group.slug: group.number for group in decision.groups}
     for path in [f"{prefix}feed.xml"] + [
         p.relative_to(built_site.root).as_posix() for p in (built_site.root / prefix / "qd-166-2021").glob("*/feed.xml")
     ]:
         feed = feedparser.parse((built_site.root / path).read_bytes())
         assert not feed.bozo and feed.feed.language == lang, path
-        [entry] = feed.entries
-        assert entry.link.startswith(("http://", "https://")) and entry.link.endswith(
-            f"/{prefix}{UPDATE.removesuffix('index.html')}"
-        )
+        # the newest updates concerning the feed's groups, newest first; the press office adds its own
+        expected = [
+            u for u in updates if path.count("/") == prefix.count("/") or slugs[path.split("/")[-2]] in u.groups
+        ]
+        assert [e.link.rsplit("/", 2)[-2] for e in feed.entries] == [u.slug for u in expected[:FEED_ENTRIES]], path
+        [entry] = [e for e in feed.entries if e.link.endswith(f"/{prefix}{UPDATE.removesuffix('index.html')}")]
+        assert entry.link.startswith(("http://", "https://"))
         # the article gives a date (the decision's) but no time: no publication time is claimed
         assert "published" not in entry, path
         assert entry.updated_parsed[:6] == expected_update_time(), path

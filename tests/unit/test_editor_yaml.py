@@ -25,11 +25,42 @@ def test_an_unchanged_entry_is_written_back_byte_for_byte() -> None:
 def test_changing_one_english_text_changes_only_that_field() -> None:
     original = REAL.read_text(encoding="utf-8")
     data = yaml.safe_load(original)
+    title = dict(data["title"])
     data["title"]["en"] = "A new English title"
-    del data["title"]["en_from"]  # the editor does not show it; it must survive
+    data["title"].pop("en_from", None)  # the editor does not show it; it must survive
     written = normalise_update(as_decap_sends(data), original)
-    old_line = "  en: Lạng Sơn Provincial People's Committee issues Decision No. 166/QĐ-UBND\n"
-    assert written == original.replace(old_line, "  en: A new English title\n")
+    if "en" in title:
+        old_line = f"  en: {title['en']}\n"
+        assert written == original.replace(old_line, "  en: A new English title\n")
+    else:  # the English waits for its translator (issue 13 §6): the new line goes under the Vietnamese
+        vi_line = f"  vi: {title['vi']}\n"
+        assert written == original.replace(vi_line, vi_line + "  en: A new English title\n", 1)
+
+
+# made-up: a summary whose English a translator deleted by hand, leaving its en_from behind (issue 13 §6)
+ENGLISH_DELETED = """\
+date: 2021-02-01
+slug: tin-thu
+title:
+  vi: Tin thử
+  en: Test update
+  en_from: 1a2b3c4d
+summary:
+  vi: >-
+    Một đoạn tóm tắt thử khá dài, gói thành nhiều dòng theo cách của người viết, không theo
+    cách của bộ soạn thảo.
+  en_from: 0badf00d
+body:
+  vi: |
+    Nội dung thử.
+groups: [1]
+"""
+
+
+def test_a_field_whose_english_was_deleted_by_hand_is_kept_byte_for_byte() -> None:
+    """The editor drops a left-behind `en_from` only in a field it writes anew, never re-wrapping the Vietnamese."""
+    sent = as_decap_sends(yaml.safe_load(ENGLISH_DELETED))
+    assert normalise_update(sent, ENGLISH_DELETED) == ENGLISH_DELETED
 
 
 def test_a_new_update_gets_the_schema_order_and_block_scalars() -> None:

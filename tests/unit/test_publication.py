@@ -228,3 +228,25 @@ def test_a_pages_lastmod_is_when_its_own_data_was_committed(tmp_path) -> None:
     assert last_changed("qd-1-2030/") is None  # the decision page shows group 1 too
     entries = sitemap.sitemap_entries(("qd-1-2030/nhom-thu-1/", "qd-1-2030/tin-tuc/tin/"), ROOT, "en", last_changed)
     assert [e.lastmod for e in entries] == [None, datetime.date(2030, 4, 4)]
+
+
+def test_the_table_of_contents_marks_a_title_shown_in_vietnamese_on_an_english_page() -> None:
+    """The theme's TOC repeats headings as plain text; an untranslated title keeps its lang="vi" there."""
+    toc = (
+        '<a href="#update-x" class="md-nav__link">\n    <span class="md-ellipsis">\n      \n        '
+        "Tin thử &amp; mới\n      \n    </span>\n  </a>"
+        '<a href="#group-3" class="md-nav__link">\n    <span class="md-ellipsis">\n      Group 3. Nhóm ba\n'
+        "    </span>\n  </a>"
+        '<a href="#top" class="md-nav__link">\n    <span class="md-ellipsis">\n      Budget\n    </span>\n  </a>'
+    )
+    article = (
+        '<h3 id="update-x"><a href="x/"><span lang="vi">Tin thử &amp; mới</span></a></h3>'
+        '<h3 id="group-3">Group 3. <span lang="vi" data-text="data/g.yaml:title">Nhóm ba</span></h3>'
+        '<h1 id="top">Budget</h1>'
+    )
+    marked = page_fixes.mark_vietnamese_in_toc(toc + article)
+    assert '<span class="md-ellipsis">\n      \n        <span lang="vi">Tin thử &amp; mới</span>\n' in marked
+    assert 'Group 3. <span lang="vi">Nhóm ba</span>\n' in marked
+    assert "\n      Budget\n" in marked
+    english_only = toc.replace("Nhóm ba", "Group three") + article.replace(' lang="vi"', "")
+    assert page_fixes.mark_vietnamese_in_toc(english_only) == english_only

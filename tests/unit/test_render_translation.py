@@ -123,3 +123,43 @@ def test_the_status_page_names_the_page_a_text_is_shown_on_as_its_readers_see_th
         status = soup(pages[name].markdown.split("---", 2)[2])
         item = status.select_one('[data-text$=":motto"]').find_parent("li")
         assert item.select_one("a").get_text() == "Lạng Sơn's key tasks and solutions for 2021"
+
+
+def test_when_every_text_is_translated_the_status_page_says_so_in_both_languages(tmp_path) -> None:
+    """The branch the real data/ takes only while it is fully translated (tests/site/test_translation_real.py)."""
+    from sitegen.content.validate import load_site
+    from sitegen.pages.render import render_site
+
+    site = load_site(reviewed_fixture(tmp_path))
+    pages = {p.file_name: p for p in finish_pages(site, render_site(site))}
+    for name, summary, all_done in (
+        (
+            "translations.en.md",
+            "16 texts: 16 translated, 0 not yet translated, 0 outdated, 0 not yet reviewed.",
+            "Every text is translated into English, and every translation matches the current Vietnamese text.",
+        ),
+        (
+            "translations.md",
+            "16 văn bản: 16 đã dịch, 0 chưa dịch, 0 bản dịch cũ, 0 chưa kiểm tra.",
+            "Mọi văn bản đều đã được dịch sang tiếng Anh và bản dịch khớp với văn bản tiếng Việt hiện hành.",
+        ),
+    ):
+        status = soup(pages[name].markdown.split("---", 2)[2])
+        assert status.select_one(".translation-summary").get_text() == summary
+        assert all_done in status.get_text()
+        assert not status.select(".translation-status, li")
+
+
+def test_english_pages_say_they_are_an_unofficial_translation_while_the_note_waits_for_its_translator(
+    tmp_path,
+) -> None:
+    from datafixtures import DECISION_YAML, write_data
+    from sitegen.content.validate import load_site
+    from sitegen.pages.render import render_site
+
+    note = "translation_note: {vi: Ghi chú dịch thử., en: Test translation note.}"
+    data = write_data(tmp_path, decision_yaml=DECISION_YAML.replace(note, "translation_note: {vi: Ghi chú dịch thử.}"))
+    pages = {p.file_name: p.markdown for p in render_site(load_site(data))}
+    banner = soup(pages["qd-1-2030/nhom-thu-1.en.md"].split("---", 2)[2]).select_one(".translation-banner")
+    assert banner.get_text() == "English (unofficial translation; the Vietnamese is the original)"
+    assert "Ghi chú dịch thử." not in pages["qd-1-2030/nhom-thu-1.en.md"]

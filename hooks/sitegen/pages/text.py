@@ -88,7 +88,10 @@ def banner_note(lang: str, decision: Decision | None = None) -> str:
     """What English pages say at the top: that they are an unofficial translation ("" in Vietnamese)."""
     if lang == DEFAULT_LANGUAGE:
         return ""
-    return plain(decision.translation_note, lang) if decision else label(lang, "language_status")
+    if decision is None or decision.translation_note.best(lang)[1] != lang:
+        # the site's own words while the note waits for its translator: an English page always says it in English
+        return label(lang, "language_status")
+    return plain(decision.translation_note, lang)
 
 
 def front_matter(title: str, description: str, hide: tuple[str, ...] = (), **meta: object) -> str:

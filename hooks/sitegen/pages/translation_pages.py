@@ -24,6 +24,10 @@ _MARKER = re.compile(r'data-text="([^"]*)"')
 _COUNTERPART = re.compile(re.escape(VI_COUNTERPART) + r'(#[^"]*)?"')
 _HEADING_ID = re.compile(r"^#{1,6} .*\{#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)
 _TITLE = re.compile(r"^title: (.*)$", re.MULTILINE)
+_H1 = re.compile(r"^# (.*)$", re.MULTILINE)
+_H1_IN_VIETNAMESE = re.compile(r"\{[^{}]*\blang=vi\b[^{}]*\}\s*$")
+_VIETNAMESE_SPAN = re.compile(r'<span lang="vi"[^>]*>(.*?)</span>')
+_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 
 
 def finish_pages(site: Site, pages: list[RenderedPage]) -> list[RenderedPage]:
@@ -81,6 +85,8 @@ def _anchor_of(markdown: str, position: int) -> tuple[str, bool]:
 class ShownOn:
     title: str
     href: str  # English status page: a Markdown link MkDocs checks; Vietnamese: the English page's address
+    # the title cut where the page shows it in Vietnamese (True: not yet translated), to mark that part lang="vi"
+    title_parts: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,8 +142,28 @@ def _status_item(entry: TextEntry, shown: tuple[RenderedPage, str] | None, lang:
             href = link(STATUS_PAGE, page.path) + anchor
         else:  # the English page, from the Vietnamese status page
             href = relative_url(STATUS_PAGE, page.path, lang, "en") + anchor
-        shown_on = ShownOn(_page_title(page), href)
+        title = _page_title(page)
+        shown_on = ShownOn(title, href, _title_parts(page, title))
     return StatusItem(entry.key, text.vi, text.en, shown_on, f"{origin.file}:{entry.line} ({origin.path})")
+
+
+def _title_parts(page: RenderedPage, title: str) -> tuple[tuple[str, bool], ...]:
+    """`title` cut where the page's own heading shows it in Vietnamese (marked `lang="vi"` there)."""
+    heading = _H1.search(page.markdown)
+    if heading is None:
+        return ((title, False),)
+    if _H1_IN_VIETNAMESE.search(heading.group(1)):
+        return ((title, True),)
+    parts: list[tuple[str, bool]] = []
+    rest = title
+    for inner in _VIETNAMESE_SPAN.findall(heading.group(1)):
+        vietnamese = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", inner))
+        before, found, after = rest.partition(vietnamese)
+        if found:
+            parts += [(before, False)] if before else []
+            parts.append((vietnamese, True))
+            rest = after
+    return tuple(parts + ([(rest, False)] if rest else []))
 
 
 def _page_title(page: RenderedPage) -> str:

@@ -59,7 +59,7 @@ def publish_site(site_dir: Path, manifest: Manifest, site: Site, memo: PublishMe
 
 
 def _without_theme_links(page_html: str) -> str:
-    return page_fixes.drop_canonical(page_fixes.drop_theme_hreflang_links(page_html))
+    return page_fixes.mark_vietnamese_in_toc(page_fixes.drop_canonical(page_fixes.drop_theme_hreflang_links(page_html)))
 
 
 def publish_page(

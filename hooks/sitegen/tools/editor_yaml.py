@@ -60,11 +60,13 @@ def normalise_update(raw: str, original: str | None = None) -> str:
 
 
 def _comparable(value: Any) -> Any:
-    """Texts without their final line break: a `|` block ends with one, the editor's text does not."""
+    """Texts without their final line break: a `|` block ends with one, the editor's text does not; and without
+    an `en_from` left behind by deleted English, which means nothing (content.model: the text is missing)."""
     if isinstance(value, str):
         return value.rstrip("\n")
     if isinstance(value, dict):
-        return {k: _comparable(v) for k, v in value.items()}
+        orphan = "vi" in value and "en" not in value
+        return {k: _comparable(v) for k, v in value.items() if not (orphan and k == "en_from")}
     if isinstance(value, list):
         return [_comparable(v) for v in value]
     return value
@@ -176,6 +178,9 @@ def _carry_text(new: Any, old: Any) -> None:
 
 
 def _same(old: Any, new: Any) -> bool:
+    """Unchanged as far as the site can tell: a field the editor did not change is kept byte for byte, even when
+    its English was deleted by hand and left its `en_from` behind (the editor drops that only in a field it writes)."""
+    old, new = _comparable(old), _comparable(new)
     return json.dumps(old, sort_keys=True, default=str) == json.dumps(new, sort_keys=True, default=str)
 
 
