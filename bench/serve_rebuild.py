@@ -2,8 +2,8 @@
 a one-line edit's write until the changed page is served, edits alternating between the two, medians.
 
 Ours gets two kinds of edit in a temporary copy of data/ (SITEGEN_DATA; never data/ itself): a group's
-Vietnamese title (shown on 22 of the 34 pages: home, decision, every group page's list) and a sentence of
-its text (its own two pages). Both servers poll for edits every 0.5 s and wait 0.1 s for more before they
+Vietnamese title (in every page's menu, so every page is rendered again) and a sentence of its text (a
+dozen pages: its own, the translation status, the navigation's). Both servers poll for edits every 0.5 s and wait 0.1 s for more before they
 rebuild, so the floor is the same idle wait for both.
 """
 

@@ -102,3 +102,18 @@ def test_the_menu_leads_to_the_same_task_groups_in_both_engines(sites) -> None:
                 ]
             )
         assert len(menus[0]) == 9 and menus[1] == menus[0], relative
+
+
+def test_the_footer_leads_to_the_same_existing_pages_in_both_engines(sites) -> None:
+    """About, accessibility, open data and the feed, from every page of each language: Zensical writes English
+    addresses from its own root, so a footer address with `en/` in it led to /en/en/about/ there."""
+    for relative in html_files(sites["mkdocs"].root):
+        footers = []
+        for engine in ("mkdocs", "zensical"):
+            links = soup(sites[engine], relative).select(".site-footer__links a")
+            targets = [urljoin(f"/{relative}", a["href"]) for a in links]
+            for target in targets:
+                file = sites[engine].root / target.lstrip("/")
+                assert (file / "index.html" if target.endswith("/") else file).is_file(), (engine, relative, target)
+            footers.append(targets)
+        assert len(footers[0]) == 4 and footers[1] == footers[0], relative

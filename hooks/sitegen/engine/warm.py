@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -50,8 +51,8 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class Shape:
-    """What a dirty build needs unchanged since the last build: the engine config (navigation, wording,
-    footer facts, address) and the set of generated files (a page added or removed changes links)."""
+    """What decides how much a build renders: the set of generated files (the same: a dirty build) and the
+    engine config (navigation, wording, menu and footer facts, address: when it changes, every page)."""
 
     engine_config: bytes
     files: tuple[str, ...]
@@ -89,15 +90,20 @@ class WarmBuilder:
         except DataError as exc:
             return BuildResult(ok=False, problems=exc.report())
         shape = shape_of(generated)
-        dirty = not full and shape == self._shape and self.engine_output.is_dir()
+        # the same files: MkDocs' dirty build can bring the kept output up to date (a page added or removed
+        # changes other pages' links and leaves files behind: then from scratch)
+        dirty = not full and self._shape is not None and shape.files == self._shape.files
+        dirty = dirty and self.engine_output.is_dir()
+        every_page = not dirty or shape.engine_config != self._shape.engine_config
         self._shape = None  # a build that fails half-way leaves an output nobody should build on
-        if not dirty:
-            self._memo.forget()  # a template or stylesheet may have changed every page
-        if dirty:
-            touch_navigation_pages(generated)
-        else:  # from scratch, theme files included (a full build follows a template or config edit)
+        if not dirty:  # from scratch, theme files included (a full build follows a template or config edit)
+            self._memo.forget()
             shutil.rmtree(self.engine_output, ignore_errors=True)
             self._theme_files.names.clear()
+        elif every_page:  # the engine config changed (the menu's group titles, the footer's date): every page
+            touch_pages(generated, lambda relative: True)
+        else:
+            touch_navigation_pages(generated)
         os.environ.update(
             SITEGEN_DATA=str(self.data_dir), NO_MKDOCS_2_WARNING="1",
             **{ENV_VAR: str(date_epoch(generated.manifest.lastmod_date))},
@@ -121,7 +127,7 @@ class WarmBuilder:
         self._previous_site = fresh  # removed once the server knows the new one is in place
         pages = len(generated.manifest.pages)
         seconds = round(time.monotonic() - started, 3)
-        return BuildResult(True, "", not dirty, rendered, republished, pages, seconds)
+        return BuildResult(True, "", every_page, rendered, republished, pages, seconds)
 
 
 def link_for_publishing(engine_output: Path, fresh: Path) -> None:
@@ -140,12 +146,17 @@ def touch_navigation_pages(generated: Generated) -> None:
     """A dirty build does not read unchanged pages, so their titles would be missing from the navigation
     of the pages it renders: the few pages in the navigation are always rendered again (in every language)."""
     wanted = set(generated.nav)
+    touch_pages(generated, lambda default: default in wanted)
+
+
+def touch_pages(generated: Generated, chosen: Callable[[str], bool]) -> None:
+    """Mark the generated pages `chosen` picks (by their default-language path, `about.md`) as changed, so a
+    dirty build renders them again in every language."""
     now = time.time()
     for path in generated.docs_dir.rglob("*.md"):
         relative = path.relative_to(generated.docs_dir).as_posix()
         parts = relative.rsplit(".", 2)  # `about.en.md` is the English `about.md` (i18n's suffix structure)
-        default = f"{parts[0]}.md" if len(parts) == 3 else relative
-        if relative in wanted or default in wanted:
+        if chosen(f"{parts[0]}.md" if len(parts) == 3 else relative):
             os.utime(path, (now, now))
 
 

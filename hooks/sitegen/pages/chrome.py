@@ -1,8 +1,8 @@
 """What the theme's header, phone menu and footer show in each language, taken from the model and mkdocs.yml.
 
-The templates in overrides/ read it as `config.extra.site_chrome[lang]`; every `*_path` is from the site's
-root, language folder included (`en/about/`), as MkDocs' `url` filter expects it in both language builds;
-the menu's addresses are from the language's root (see `drawer`); every fact comes from data/.
+The templates in overrides/ read it as `config.extra.site_chrome[lang]`; every `*_path` is from the language's
+root (`about/`), which the templates join to the engine's own `nav.homepage.url` (`en/` in MkDocs' English
+build, `` in Zensical's, which writes English addresses from its own root); every fact comes from data/.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sitegen.content.model import LANGUAGES, Decision, Site
 from sitegen.pages.labels import format_date, label
 from sitegen.pages.render import GROUP_NAV_ALL
 from sitegen.pages.text import shown
-from sitegen.pages.urls import DECISION_GROUPS_ANCHOR, decision_path, group_path, language_prefix, open_data_path
+from sitegen.pages.urls import DECISION_GROUPS_ANCHOR, decision_path, group_path, open_data_path
 
 FEED_PATH = "feed.xml"  # the whole site's Atom feed in each language (pages/news.py SITE_FEED)
 ABOUT_PATH = "about/"
@@ -28,7 +28,6 @@ def site_chrome(site: Site, last_changed: datetime.date | None, site_names: dict
     chrome: dict[str, dict] = {}
     for lang in LANGUAGES:
         publisher, publisher_lang = source.publisher.best(lang)
-        prefix = language_prefix(lang)
         name_first, dash, name_rest = site_names.get(lang, "").partition(" – ")
         chrome[lang] = {
             "name_first": name_first,
@@ -37,12 +36,10 @@ def site_chrome(site: Site, last_changed: datetime.date | None, site_names: dict
             "publisher_lang": publisher_lang if publisher_lang != lang else "",
             "source_url": source.url,
             "source_label": label(lang, "source_article"),
-            "home_path": prefix,
-            "decision_path": prefix + decision_path(decision),
-            "about_path": prefix + ABOUT_PATH,
-            "accessibility_path": prefix + ACCESSIBILITY_PATH,
-            "open_data_path": prefix + open_data_path(decision),
-            "feed_path": prefix + FEED_PATH,
+            "about_path": ABOUT_PATH,
+            "accessibility_path": ACCESSIBILITY_PATH,
+            "open_data_path": open_data_path(decision),
+            "feed_path": FEED_PATH,
             "last_changed": last_changed.isoformat() if last_changed else "",
             "last_changed_text": format_date(last_changed, lang) if last_changed else "",
             "drawer": [drawer_groups(decision, lang) for decision in site.decisions],
