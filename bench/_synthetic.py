@@ -104,3 +104,21 @@ def _configured_plugins() -> list:
 
     with open(CONFIG, encoding="utf-8") as config:
         return list(yaml_load(config)["plugins"])
+
+
+def with_updates(root: Path, count: int, date_of: Callable[[int], datetime.date]) -> Path:
+    """The real data/ copied to `root/data` plus `count` invented updates (the `i`th dated `date_of(i)`), every
+    other one without English, each concerning two task groups."""
+    data = root / "data"
+    shutil.copytree(PROJECT / "data", data)
+    folder = data / "decisions" / "qd-166-2021" / "updates"
+    for i in range(count):
+        date = date_of(i)
+        english = f"\n  en: Synthetic update {i}" if i % 2 else ""
+        (folder / f"{date}-bench-{i}.yaml").write_text(
+            f"date: {date}\nslug: bench-{i}\ntitle:\n  vi: Tin thử {i}{english}\n"
+            f"summary:\n  vi: Tóm tắt {i}.\nbody:\n  vi: |\n    Nội dung *thử* {i}.\n\n    - một\n    - hai\n"
+            f"groups: [{i % 9 + 1}, {(i + 4) % 9 + 1}]\n",
+            encoding="utf-8",
+        )
+    return data

@@ -15,25 +15,15 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
+import _synthetic  # noqa: E402
 from sitegen.pages.generate import generate_docs, generated_dir  # noqa: E402
 
 UPDATES = int(os.environ.get("BENCH_UPDATES", "500"))
 
 
 def synthetic_data(root: Path, count: int) -> Path:
-    data = root / "data"
-    shutil.copytree(PROJECT / "data", data)
-    folder = data / "decisions" / "qd-166-2021" / "updates"
-    for i in range(count):
-        date = datetime.date(2021, 1, 16) + datetime.timedelta(days=i // 3)
-        english = f"\n  en: Synthetic update {i}" if i % 2 else ""
-        (folder / f"{date}-bench-{i}.yaml").write_text(
-            f"date: {date}\nslug: bench-{i}\ntitle:\n  vi: Tin thử {i}{english}\n"
-            f"summary:\n  vi: Tóm tắt {i}.\nbody:\n  vi: |\n    Nội dung *thử* {i}.\n\n    - một\n    - hai\n"
-            f"groups: [{i % 9 + 1}, {(i + 4) % 9 + 1}]\n",
-            encoding="utf-8",
-        )
-    return data
+    """Three invented updates a day from the day after the decision."""
+    return _synthetic.with_updates(root, count, lambda i: datetime.date(2021, 1, 16) + datetime.timedelta(days=i // 3))
 
 
 def run() -> dict:

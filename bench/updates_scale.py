@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import _synthetic
 from _common import PROJECT, PYTHON, child_env, html_count, quick, run_child
 from sitegen.pages.generate import generated_dir
 
@@ -23,20 +24,8 @@ LAST_DAY = datetime.date(2025, 12, 31)  # in the past, so no update needs `draft
 def synthetic_data(root: Path, count: int) -> Path:
     """The real data plus `count` invented updates spread evenly over five years (several a day at 10,000), every
     other one without English, each concerning two task groups."""
-    data = root / "data"
-    shutil.copytree(PROJECT / "data", data)
-    folder = data / "decisions" / "qd-166-2021" / "updates"
     days = (LAST_DAY - FIRST_DAY).days
-    for i in range(count):
-        date = FIRST_DAY + datetime.timedelta(days=i * days // count)
-        english = f"\n  en: Synthetic update {i}" if i % 2 else ""
-        (folder / f"{date}-bench-{i}.yaml").write_text(
-            f"date: {date}\nslug: bench-{i}\ntitle:\n  vi: Tin thử {i}{english}\n"
-            f"summary:\n  vi: Tóm tắt {i}.\nbody:\n  vi: |\n    Nội dung *thử* {i}.\n\n    - một\n    - hai\n"
-            f"groups: [{i % 9 + 1}, {(i + 4) % 9 + 1}]\n",
-            encoding="utf-8",
-        )
-    return data
+    return _synthetic.with_updates(root, count, lambda i: FIRST_DAY + datetime.timedelta(days=i * days // count))
 
 
 def sizes() -> list[int]:
